@@ -1,0 +1,264 @@
+package dev.switchyard.transport.ice;
+
+import java.beans.PropertyChangeEvent;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.ice4j.TransportAddress;
+import org.ice4j.ice.Agent;
+import org.ice4j.ice.CandidatePair;
+import org.ice4j.ice.CandidateTcpType;
+import org.ice4j.ice.CandidateType;
+import org.ice4j.ice.Component;
+import org.ice4j.ice.IceMediaStream;
+import org.ice4j.ice.IceProcessingState;
+import org.ice4j.ice.KeepAliveStrategy;
+import org.ice4j.ice.LocalCandidate;
+import org.ice4j.ice.RemoteCandidate;
+import org.ice4j.ice.harvest.CandidateHarvester;
+import org.ice4j.util.Buffer;
+import org.ice4j.util.BufferHandler;
+
+/**
+ * One ICE session (RFC 8445) with one component, rtcp-mux and BUNDLE being mandatory here: an ice4j agent that
+ * reaches a selected pair and then carries every non-STUN packet of a WebRTC transport.
+ *
+ * <p>A server connection is the controlled agent on the shared {@link ServerIcePorts}; received packets are
+ * pushed to the listener on ice4j's single port reader thread. A client connection is the controlling agent
+ * on its own ephemeral port, with one reader thread. An ICE restart replaces the whole connection (new
+ * credentials, new agent) while the DTLS and SRTP state above it stays.
+ */
+public final class IceConnection implements AutoCloseable {
+
+    /** What an ICE connection reports. Calls come from ice4j's threads or the client reader thread. */
+    public interface Listener {
+        /** A pair was selected; {@link #send} now reaches the peer. */
+        void onConnected(IceConnection connection);
+
+        /** Connectivity establishment failed; the connection is unusable. */
+        void onFailed(IceConnection connection, String reason);
+
+        /** A non-STUN datagram arrived; the buffer is only valid during the call. */
+        void onPacket(IceConnection connection, byte[] buffer, int offset, int length);
+    }
+
+    private static final int COMPONENT_ID = Component.RTP;
+    private static final int MAX_DATAGRAM = 2048;
+
+    private final Agent agent;
+    private final Component component;
+    private final IceMediaStream stream;
+    private final Listener listener;
+    private final ServerIcePorts serverPorts;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean connected = new AtomicBoolean();
+    private volatile long lastConsentNanos;
+    private volatile Thread clientReader;
+
+    private IceConnection(Agent agent, Component component, Listener listener, ServerIcePorts serverPorts) {
+        this.agent = agent;
+        this.component = component;
+        this.stream = component.getParentStream();
+        this.listener = listener;
+        this.serverPorts = serverPorts;
+        this.lastConsentNanos = System.nanoTime();
+        agent.addStateChangeListener(this::onAgentStateChange);
+        stream.addPairChangeListener(this::onPairChange);
+    }
+
+    /** A controlled agent on the server's shared media ports. */
+    public static IceConnection forServer(ServerIcePorts ports, Listener listener) throws IOException {
+        Agent agent = newAgent(false, ports.harvesters());
+        Component component = createComponent(agent);
+        IceConnection connection = new IceConnection(agent, component, listener, ports);
+        component.setBufferCallback(connection.pushHandler());
+        return connection;
+    }
+
+    /** A controlling agent on an ephemeral UDP port of {@code bindAddress}. */
+    public static IceConnection forClient(IceSettings settings, InetAddress bindAddress, Listener listener)
+            throws IOException {
+        settings.apply();
+        Agent agent = newAgent(true, List.of(new BoundAddressHarvester(bindAddress)));
+        Component component = createComponent(agent);
+        return new IceConnection(agent, component, listener, null);
+    }
+
+    private static Agent newAgent(boolean controlling, List<CandidateHarvester> harvesters) {
+        Agent agent = new Agent();
+        agent.setControlling(controlling);
+        agent.setUseDynamicPorts(false);
+        agent.setPerformConsentFreshness(true);
+        harvesters.forEach(agent::addCandidateHarvester);
+        return agent;
+    }
+
+    private static Component createComponent(Agent agent) throws IOException {
+        IceMediaStream stream = agent.createMediaStream("bundle");
+        try {
+            return agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, true);
+        } catch (IOException | RuntimeException e) {
+            agent.free();
+            throw e;
+        }
+    }
+
+    private BufferHandler pushHandler() {
+        return (Buffer buffer) -> listener.onPacket(this, buffer.getBuffer(), buffer.getOffset(), buffer.getLength());
+    }
+
+    /** This side's ICE credentials. */
+    public IceParameters localParameters() {
+        return new IceParameters(agent.getLocalUfrag(), agent.getLocalPassword());
+    }
+
+    /** This side's candidates, with the server's advertised address where one is configured. */
+    public List<IceCandidate> localCandidates() {
+        List<IceCandidate> candidates = new ArrayList<>();
+        for (LocalCandidate local : component.getLocalCandidates()) {
+            TransportAddress address = local.getTransportAddress();
+            boolean tcp = address.getTransport() == org.ice4j.Transport.TCP;
+            InetSocketAddress signalled = serverPorts == null ? address : serverPorts.advertised(address);
+            candidates.add(new IceCandidate(local.getFoundation(), COMPONENT_ID,
+                    tcp ? IceCandidate.Transport.TCP : IceCandidate.Transport.UDP, local.getPriority(), signalled,
+                    IceCandidate.Type.HOST, tcp ? tcpTypeName(local.getTcpType()) : null));
+        }
+        return candidates;
+    }
+
+    private static String tcpTypeName(CandidateTcpType type) {
+        return type == null ? "passive" : type.toString();
+    }
+
+    /**
+     * Starts connectivity establishment towards the peer.
+     *
+     * <p>The server does not pair the peer's candidates: with the single port harvester it cannot originate
+     * checks, and it learns the peer's address as peer-reflexive from the peer's first check, which also
+     * covers clients behind NAT.
+     */
+    public void connect(IceParameters remote, List<IceCandidate> remoteCandidates) {
+        Objects.requireNonNull(remote, "remote");
+        stream.setRemoteUfrag(remote.usernameFragment());
+        stream.setRemotePassword(remote.password());
+        if (agent.isControlling()) {
+            for (IceCandidate candidate : remoteCandidates) {
+                addRemote(candidate);
+            }
+        }
+        agent.startConnectivityEstablishment();
+    }
+
+    /** Adds a trickled remote candidate after {@link #connect}. */
+    public void addRemoteCandidate(IceCandidate candidate) {
+        if (agent.isControlling() && addRemote(candidate)) {
+            component.updateRemoteCandidates();
+        }
+    }
+
+    private boolean addRemote(IceCandidate candidate) {
+        if (candidate.transport() != IceCandidate.Transport.UDP || candidate.componentId() != COMPONENT_ID) {
+            return false;
+        }
+        RemoteCandidate remote = new RemoteCandidate(
+                new TransportAddress(candidate.address(), org.ice4j.Transport.UDP), component,
+                CandidateType.HOST_CANDIDATE, candidate.foundation(), candidate.priority(), null);
+        if (agent.isStarted()) {
+            component.addUpdateRemoteCandidates(remote);
+        } else {
+            component.addRemoteCandidate(remote);
+        }
+        return true;
+    }
+
+    /** Sends a datagram on the selected pair. */
+    public void send(byte[] buffer, int offset, int length) throws IOException {
+        component.send(buffer, offset, length);
+    }
+
+    /** The peer's address on the selected pair, or null before one is selected. */
+    public InetSocketAddress remoteAddress() {
+        CandidatePair pair = component.getSelectedPair();
+        return pair == null ? null : pair.getRemoteCandidate().getTransportAddress();
+    }
+
+    /** When the peer last confirmed consent (RFC 7675), as {@link System#nanoTime()}. */
+    public long lastConsentNanos() {
+        return lastConsentNanos;
+    }
+
+    public boolean isConnected() {
+        return connected.get() && !closed.get();
+    }
+
+    private void onAgentStateChange(PropertyChangeEvent event) {
+        if (!Agent.PROPERTY_ICE_PROCESSING_STATE.equals(event.getPropertyName()) || closed.get()) {
+            return;
+        }
+        IceProcessingState state = (IceProcessingState) event.getNewValue();
+        if (state == IceProcessingState.COMPLETED && connected.compareAndSet(false, true)) {
+            lastConsentNanos = System.nanoTime();
+            if (agent.isControlling()) {
+                startClientReader();
+            }
+            listener.onConnected(this);
+        } else if (state == IceProcessingState.FAILED) {
+            listener.onFailed(this, "ICE connectivity checks failed");
+        }
+    }
+
+    private void onPairChange(PropertyChangeEvent event) {
+        if (IceMediaStream.PROPERTY_PAIR_CONSENT_FRESHNESS_CHANGED.equals(event.getPropertyName())
+                && event.getSource() == component.getSelectedPair()) {
+            lastConsentNanos = System.nanoTime();
+        }
+    }
+
+    private void startClientReader() {
+        Thread reader = new Thread(this::readClientSocket, "ice-client-" + agent.getLocalUfrag());
+        reader.setDaemon(true);
+        clientReader = reader;
+        reader.start();
+    }
+
+    private void readClientSocket() {
+        byte[] buffer = new byte[MAX_DATAGRAM];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        try {
+            while (!closed.get()) {
+                packet.setData(buffer, 0, buffer.length);
+                component.getSocket().receive(packet);
+                listener.onPacket(this, packet.getData(), packet.getOffset(), packet.getLength());
+            }
+        } catch (SocketException e) {
+            if (!closed.get()) {
+                listener.onFailed(this, "socket closed: " + e.getMessage());
+            }
+        } catch (IOException e) {
+            if (!closed.get()) {
+                listener.onFailed(this, "receive failed: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Frees the agent, its sockets and its registration on the shared port. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        component.setBufferCallback(null);
+        agent.free();
+        Thread reader = clientReader;
+        if (reader != null) {
+            reader.interrupt();
+        }
+    }
+}
