@@ -1,0 +1,89 @@
+package dev.switchyard.transport;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.switchyard.transport.dtls.DtlsCertificate;
+import dev.switchyard.transport.ice.IceSettings;
+import dev.switchyard.transport.srtp.SrtpProfile;
+
+/**
+ * What every {@link WebRtcTransport} of one process (a server, or a load generator's clients) shares: the DTLS
+ * certificate, the threads that run handshakes and timers, and the settings.
+ */
+public final class TransportContext implements AutoCloseable {
+
+    /** Transport settings; {@link #DEFAULTS} work on a laptop. */
+    public record Settings(IceSettings ice, Duration consentTimeout, Duration handshakeTimeout,
+                           List<SrtpProfile> srtpProfiles) {
+
+        /** RFC 7675 §5.1: consent expires 30 s after the last confirmation. */
+        public static final Settings DEFAULTS = new Settings(IceSettings.DEFAULTS, Duration.ofSeconds(30),
+                Duration.ofSeconds(20), List.of(SrtpProfile.AEAD_AES_128_GCM, SrtpProfile.AES128_CM_HMAC_SHA1_80));
+
+        public Settings {
+            Objects.requireNonNull(ice, "ice");
+            Objects.requireNonNull(consentTimeout, "consentTimeout");
+            Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
+            srtpProfiles = List.copyOf(srtpProfiles);
+            if (srtpProfiles.isEmpty()) {
+                throw new IllegalArgumentException("at least one SRTP profile is needed");
+            }
+        }
+
+        public Settings withSrtpProfiles(List<SrtpProfile> profiles) {
+            return new Settings(ice, consentTimeout, handshakeTimeout, profiles);
+        }
+    }
+
+    private final Settings settings;
+    private final DtlsCertificate certificate;
+    private final ExecutorService handshakeExecutor;
+    private final ScheduledExecutorService timer;
+
+    public TransportContext(Settings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        settings.ice().apply();
+        this.certificate = DtlsCertificate.generate();
+        // Handshakes block on Bouncy Castle's DTLS state machine; the threads exist only while one runs.
+        this.handshakeExecutor = Executors.newCachedThreadPool(namedDaemons("dtls-handshake"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(namedDaemons("transport-timer"));
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public DtlsCertificate certificate() {
+        return certificate;
+    }
+
+    ExecutorService handshakeExecutor() {
+        return handshakeExecutor;
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    @Override
+    public void close() {
+        handshakeExecutor.shutdownNow();
+        timer.shutdownNow();
+    }
+
+    private static ThreadFactory namedDaemons(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,356 @@
+package dev.switchyard.transport;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.switchyard.transport.dtls.DtlsRole;
+import dev.switchyard.transport.dtls.DtlsSession;
+import dev.switchyard.transport.dtls.Fingerprint;
+import dev.switchyard.transport.ice.IceCandidate;
+import dev.switchyard.transport.ice.IceConnection;
+import dev.switchyard.transport.ice.IceParameters;
+import dev.switchyard.transport.ice.ServerIcePorts;
+import dev.switchyard.transport.srtp.SrtpKeyingMaterial;
+import dev.switchyard.transport.srtp.SrtpSession;
+
+/**
+ * One WebRTC transport: ICE, then DTLS 1.2 on the selected pair, then SRTP/SRTCP keyed from it, all on one
+ * 5-tuple with rtcp-mux (RFC 8834 §4.4, RFC 5764).
+ *
+ * <p>The server side is the controlled ICE agent on the shared media port; the client side is the
+ * controlling agent on its own port. The DTLS role is independent of that and comes from {@code a=setup}.
+ * An ICE restart replaces the ICE connection underneath while DTLS and SRTP carry on.
+ *
+ * <p>Threads: received packets arrive on one ICE reader thread and are handed to the listener on it, in a
+ * buffer the transport reuses. {@link #sendRtp}/{@link #sendRtcp} may be called from any thread.
+ */
+public final class WebRtcTransport implements AutoCloseable {
+
+    /** What a transport reports. Packet callbacks run on the receiving thread and must not keep the buffer. */
+    public interface Listener {
+        /** DTLS completed and SRTP keys are in place: media can flow both ways. */
+        void onConnected(WebRtcTransport transport);
+
+        /** A decrypted RTP packet. */
+        void onRtp(WebRtcTransport transport, PacketBuffer packet);
+
+        /** A decrypted RTCP compound packet. */
+        void onRtcp(WebRtcTransport transport, PacketBuffer packet);
+
+        /** The transport is closed and its resources are freed; called once. */
+        void onClosed(WebRtcTransport transport, String reason);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebRtcTransport.class);
+    private static final int RECEIVE_CAPACITY = 1500;
+
+    private final TransportContext context;
+    private final ServerIcePorts serverPorts;
+    private final InetAddress clientBindAddress;
+    private final Listener listener;
+    private final TransportStats stats = new TransportStats();
+    private final PacketBuffer receiveBuffer = PacketBuffer.allocate(RECEIVE_CAPACITY);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean dtlsStarted = new AtomicBoolean();
+    private final Object receiveLock = new Object();
+    private final ScheduledFuture<?> consentCheck;
+
+    private volatile IceConnection activeIce;
+    private volatile IceConnection pendingIce;
+    private volatile DtlsSession dtls;
+    private volatile SrtpSession srtp;
+
+    private WebRtcTransport(TransportContext context, ServerIcePorts serverPorts, InetAddress clientBindAddress,
+                            Listener listener) throws IOException {
+        this.context = context;
+        this.serverPorts = serverPorts;
+        this.clientBindAddress = clientBindAddress;
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.activeIce = newIceConnection();
+        long period = Math.max(100, Math.min(1000, context.settings().consentTimeout().toMillis() / 4));
+        this.consentCheck = context.timer().scheduleWithFixedDelay(this::checkConsent, period, period,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** A server-side transport on the shared media ports (controlled ICE agent). */
+    public static WebRtcTransport server(TransportContext context, ServerIcePorts ports, Listener listener)
+            throws IOException {
+        return new WebRtcTransport(context, Objects.requireNonNull(ports, "ports"), null, listener);
+    }
+
+    /** A client-side transport on an ephemeral port of {@code bindAddress} (controlling ICE agent). */
+    public static WebRtcTransport client(TransportContext context, InetAddress bindAddress, Listener listener)
+            throws IOException {
+        return new WebRtcTransport(context, null, Objects.requireNonNull(bindAddress, "bindAddress"), listener);
+    }
+
+    private IceConnection newIceConnection() throws IOException {
+        IceConnection.Listener iceListener = new IceEvents();
+        return serverPorts != null
+                ? IceConnection.forServer(serverPorts, iceListener)
+                : IceConnection.forClient(context.settings().ice(), clientBindAddress, iceListener);
+    }
+
+    /** This side's ICE credentials, candidates and certificate fingerprint, to signal to the peer. */
+    public TransportDescription localDescription() {
+        IceConnection ice = pendingIce != null ? pendingIce : activeIce;
+        return new TransportDescription(ice.localParameters(), ice.localCandidates(),
+                context.certificate().fingerprint());
+    }
+
+    /**
+     * Starts connecting to the peer.
+     *
+     * @param remote the peer's ICE credentials, candidates and the fingerprint its certificate must match
+     * @param localDtlsRole this side's DTLS role, from the negotiated {@code a=setup}
+     */
+    public void connect(TransportDescription remote, DtlsRole localDtlsRole) {
+        Objects.requireNonNull(remote, "remote");
+        Objects.requireNonNull(localDtlsRole, "localDtlsRole");
+        if (dtls != null) {
+            throw new IllegalStateException("connect() was already called");
+        }
+        dtls = new DtlsSession(localDtlsRole, context.certificate(), remote.fingerprint(),
+                context.settings().srtpProfiles(), context.settings().handshakeTimeout(), this::sendDatagram,
+                new DtlsEvents());
+        if (localDtlsRole == DtlsRole.SERVER) {
+            // The DTLS server just waits for the ClientHello, which can only come once ICE works.
+            startDtls();
+        }
+        activeIce.connect(remote.ice(), remote.candidates());
+    }
+
+    /** Adds a trickled remote candidate. */
+    public void addRemoteCandidate(IceCandidate candidate) {
+        IceConnection ice = pendingIce != null ? pendingIce : activeIce;
+        ice.addRemoteCandidate(candidate);
+    }
+
+    /**
+     * Begins an ICE restart (RFC 8445 §9): a new ICE connection with new credentials, returned for signalling.
+     * The current connection keeps carrying media until the new one is connected.
+     */
+    public TransportDescription beginIceRestart() throws IOException {
+        IceConnection previous = pendingIce;
+        pendingIce = newIceConnection();
+        if (previous != null) {
+            previous.close();
+        }
+        return localDescription();
+    }
+
+    /** Completes an ICE restart with the peer's new credentials and candidates. */
+    public void completeIceRestart(IceParameters remote, List<IceCandidate> remoteCandidates) {
+        IceConnection pending = pendingIce;
+        if (pending == null) {
+            throw new IllegalStateException("no ICE restart in progress");
+        }
+        pending.connect(remote, remoteCandidates);
+    }
+
+    /** Protects an RTP packet in place and sends it. Returns false when it was dropped (counted). */
+    public boolean sendRtp(PacketBuffer packet) {
+        SrtpSession session = srtp;
+        if (session == null || !session.protectRtp(packet) || !sendProtected(packet)) {
+            stats.sendFailures.incrementAndGet();
+            return false;
+        }
+        stats.rtpSent.incrementAndGet();
+        return true;
+    }
+
+    /** Protects an RTCP compound packet in place and sends it. Returns false when it was dropped (counted). */
+    public boolean sendRtcp(PacketBuffer packet) {
+        SrtpSession session = srtp;
+        if (session == null || !session.protectRtcp(packet) || !sendProtected(packet)) {
+            stats.sendFailures.incrementAndGet();
+            return false;
+        }
+        stats.rtcpSent.incrementAndGet();
+        return true;
+    }
+
+    private boolean sendProtected(PacketBuffer packet) {
+        try {
+            activeIce.send(packet.buffer(), packet.offset(), packet.length());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void startDtls() {
+        if (dtlsStarted.compareAndSet(false, true)) {
+            dtls.start(context.handshakeExecutor());
+        }
+    }
+
+    /** Sends a datagram as is on the selected pair: DTLS records, and raw bytes in robustness tests. */
+    void sendDatagram(byte[] buffer, int offset, int length) throws IOException {
+        activeIce.send(buffer, offset, length);
+    }
+
+    public boolean isConnected() {
+        return srtp != null && !closed.get();
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    public TransportStats stats() {
+        return stats;
+    }
+
+    /** The SRTP session, once keyed; its counters hold authentication and replay drops. */
+    public SrtpSession srtpSession() {
+        return srtp;
+    }
+
+    /** The peer's address on the selected ICE pair, or null. */
+    public InetSocketAddress remoteAddress() {
+        return activeIce.remoteAddress();
+    }
+
+    /** The local ICE credentials in use, which change with every ICE restart. */
+    public IceParameters activeIceParameters() {
+        return activeIce.localParameters();
+    }
+
+    /** The ICE connection media currently flows on; tests cut it to simulate a peer that vanished. */
+    IceConnection activeIceConnection() {
+        return activeIce;
+    }
+
+    @Override
+    public void close() {
+        close("closed locally");
+    }
+
+    private void close(String reason) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.debug("transport closing: {}", reason);
+        consentCheck.cancel(false);
+        DtlsSession session = dtls;
+        if (session != null) {
+            session.close();
+        }
+        IceConnection pending = pendingIce;
+        if (pending != null) {
+            pending.close();
+        }
+        activeIce.close();
+        listener.onClosed(this, reason);
+    }
+
+    private void checkConsent() {
+        IceConnection ice = activeIce;
+        if (!ice.isConnected()) {
+            return;
+        }
+        long silentNanos = System.nanoTime() - ice.lastConsentNanos();
+        if (silentNanos > context.settings().consentTimeout().toNanos()) {
+            close("ICE consent expired (RFC 7675): no response for "
+                    + TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms");
+        }
+    }
+
+    private void onDatagram(byte[] buffer, int offset, int length) {
+        switch (PacketKind.classify(buffer, offset, length)) {
+            case DTLS -> {
+                DtlsSession session = dtls;
+                if (session != null) {
+                    session.receive(buffer, offset, length);
+                }
+            }
+            case RTP -> receiveSrtp(buffer, offset, length, false);
+            case RTCP -> receiveSrtp(buffer, offset, length, true);
+            default -> stats.droppedUnknownKind.incrementAndGet();
+        }
+    }
+
+    private void receiveSrtp(byte[] buffer, int offset, int length, boolean rtcp) {
+        SrtpSession session = srtp;
+        if (session == null) {
+            stats.droppedBeforeKeys.incrementAndGet();
+            return;
+        }
+        if (length > receiveBuffer.capacity()) {
+            stats.droppedOversized.incrementAndGet();
+            return;
+        }
+        synchronized (receiveLock) {
+            receiveBuffer.copyFrom(buffer, offset, length);
+            boolean authentic = rtcp ? session.unprotectRtcp(receiveBuffer) : session.unprotectRtp(receiveBuffer);
+            if (!authentic) {
+                stats.droppedUnprotectFailed.incrementAndGet();
+            } else if (rtcp) {
+                stats.rtcpReceived.incrementAndGet();
+                listener.onRtcp(this, receiveBuffer);
+            } else {
+                stats.rtpReceived.incrementAndGet();
+                listener.onRtp(this, receiveBuffer);
+            }
+        }
+    }
+
+    /** ICE events of both the active connection and one being restarted. */
+    private final class IceEvents implements IceConnection.Listener {
+        @Override
+        public void onConnected(IceConnection connection) {
+            if (connection == pendingIce) {
+                IceConnection previous = activeIce;
+                activeIce = connection;
+                pendingIce = null;
+                previous.close();
+                return;
+            }
+            if (connection == activeIce) {
+                startDtls();
+            }
+        }
+
+        @Override
+        public void onFailed(IceConnection connection, String reason) {
+            if (connection == activeIce) {
+                close(reason);
+            } else if (connection == pendingIce) {
+                LOG.info("ICE restart failed, keeping the previous connection: {}", reason);
+            }
+        }
+
+        @Override
+        public void onPacket(IceConnection connection, byte[] buffer, int offset, int length) {
+            onDatagram(buffer, offset, length);
+        }
+    }
+
+    private final class DtlsEvents implements DtlsSession.Listener {
+        @Override
+        public void onHandshakeComplete(SrtpKeyingMaterial keys) {
+            srtp = new SrtpSession(keys);
+            listener.onConnected(WebRtcTransport.this);
+        }
+
+        @Override
+        public void onHandshakeFailed(Exception cause) {
+            close("DTLS handshake failed: " + cause.getMessage());
+        }
+
+        @Override
+        public void onClosed() {
+            close("DTLS session closed by the peer");
+        }
+    }
+}
