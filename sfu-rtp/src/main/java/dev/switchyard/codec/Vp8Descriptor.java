@@ -30,14 +30,11 @@ public final class Vp8Descriptor {
     private static final int KEYFRAME_HEADER_SIZE = 10;
     private static final int DIMENSION = 0x3FFF;
 
-    private byte[] buffer;
+    private final PictureNumbering numbering = new PictureNumbering();
     private int headerSize;
     private boolean nonReference;
     private boolean startOfPartition;
     private int partitionIndex;
-    private int pictureIdOffset;
-    private int pictureIdSize;
-    private int tl0PicIdxOffset;
     private int temporalId;
     private boolean layerSync;
     private int keyIndex;
@@ -70,18 +67,17 @@ public final class Vp8Descriptor {
             }
             int extensions = payload[position++] & 0xFF;
             if ((extensions & I) != 0) {
-                pictureIdSize = PictureId.size(payload, position, end);
-                if (pictureIdSize == 0) {
+                int size = numbering.notePictureId(payload, position, end);
+                if (size == 0) {
                     return reject();
                 }
-                pictureIdOffset = position;
-                position += pictureIdSize;
+                position += size;
             }
             if ((extensions & L) != 0) {
                 if (position == end) {
                     return reject();
                 }
-                tl0PicIdxOffset = position++;
+                numbering.noteTl0PicIdx(position++);
             }
             // One byte carries both TID and KEYIDX; it is present if either is.
             if ((extensions & (T | K)) != 0) {
@@ -101,7 +97,7 @@ public final class Vp8Descriptor {
         if (position == end) {
             return reject();
         }
-        buffer = payload;
+        numbering.attach(payload);
         headerSize = position - offset;
         // RFC 7741 §4.3: only the first partition's first packet carries the payload header.
         keyframe = startOfPartition && partitionIndex == 0 && (payload[position] & INVERSE_KEYFRAME) == 0;
@@ -134,17 +130,17 @@ public final class Vp8Descriptor {
 
     /** Picture ID, or {@code -1} if absent. */
     public int pictureId() {
-        return pictureIdSize == 0 ? -1 : PictureId.read(buffer, pictureIdOffset, pictureIdSize);
+        return numbering.pictureId();
     }
 
     /** Width of the picture ID in bits: 7, 15, or 0 when absent. Picture IDs wrap at this width. */
     public int pictureIdBits() {
-        return PictureId.bits(pictureIdSize);
+        return numbering.pictureIdBits();
     }
 
     /** TL0PICIDX (running index of temporal base layer frames), or {@code -1} if absent. */
     public int tl0PicIdx() {
-        return tl0PicIdxOffset < 0 ? -1 : buffer[tl0PicIdxOffset] & 0xFF;
+        return numbering.tl0PicIdx();
     }
 
     /** TID, or {@code -1} if absent. */
@@ -184,10 +180,7 @@ public final class Vp8Descriptor {
      * @throws IllegalStateException if the last parse failed or found no picture ID
      */
     public void setPictureId(int pictureId) {
-        if (pictureIdSize == 0) {
-            throw new IllegalStateException("no picture ID in the parsed descriptor");
-        }
-        PictureId.write(buffer, pictureIdOffset, pictureIdSize, pictureId);
+        numbering.setPictureId(pictureId);
     }
 
     /**
@@ -196,10 +189,7 @@ public final class Vp8Descriptor {
      * @throws IllegalStateException if the last parse failed or found no TL0PICIDX
      */
     public void setTl0PicIdx(int tl0PicIdx) {
-        if (tl0PicIdxOffset < 0) {
-            throw new IllegalStateException("no TL0PICIDX in the parsed descriptor");
-        }
-        buffer[tl0PicIdxOffset] = (byte) tl0PicIdx;
+        numbering.setTl0PicIdx(tl0PicIdx);
     }
 
     @Override
@@ -225,14 +215,11 @@ public final class Vp8Descriptor {
     }
 
     private void reset() {
-        buffer = null;
+        numbering.reset();
         headerSize = 0;
         nonReference = false;
         startOfPartition = false;
         partitionIndex = 0;
-        pictureIdOffset = -1;
-        pictureIdSize = 0;
-        tl0PicIdxOffset = -1;
         temporalId = -1;
         layerSync = false;
         keyIndex = -1;

@@ -40,16 +40,13 @@ public final class Vp9Descriptor {
     private final int[] widths = new int[MAX_SPATIAL_LAYERS];
     private final int[] heights = new int[MAX_SPATIAL_LAYERS];
 
-    private byte[] buffer;
+    private final PictureNumbering numbering = new PictureNumbering();
     private int headerSize;
     private int flags;
-    private int pictureIdOffset;
-    private int pictureIdSize;
     private int temporalId;
     private boolean switchingUpPoint;
     private int spatialId;
     private boolean interLayerDependency;
-    private int tl0PicIdxOffset;
     private int referenceCount;
     private int spatialLayerCount;
     private boolean hasResolutions;
@@ -72,12 +69,11 @@ public final class Vp9Descriptor {
         int position = offset;
         flags = payload[position++] & 0xFF;
         if (has(I)) {
-            pictureIdSize = PictureId.size(payload, position, end);
-            if (pictureIdSize == 0) {
+            int size = numbering.notePictureId(payload, position, end);
+            if (size == 0) {
                 return reject();
             }
-            pictureIdOffset = position;
-            position += pictureIdSize;
+            position += size;
         }
         if (has(L)) {
             if (position == end) {
@@ -93,7 +89,7 @@ public final class Vp9Descriptor {
                 if (position == end) {
                     return reject();
                 }
-                tl0PicIdxOffset = position++;
+                numbering.noteTl0PicIdx(position++);
             }
         }
         if (has(F) && has(P)) {
@@ -111,7 +107,7 @@ public final class Vp9Descriptor {
         if (position == end) {
             return reject();
         }
-        buffer = payload;
+        numbering.attach(payload);
         headerSize = position - offset;
         return true;
     }
@@ -171,12 +167,12 @@ public final class Vp9Descriptor {
 
     /** Picture ID, or {@code -1} if absent. */
     public int pictureId() {
-        return pictureIdSize == 0 ? -1 : PictureId.read(buffer, pictureIdOffset, pictureIdSize);
+        return numbering.pictureId();
     }
 
     /** Width of the picture ID in bits: 7, 15, or 0 when absent. Picture IDs wrap at this width. */
     public int pictureIdBits() {
-        return PictureId.bits(pictureIdSize);
+        return numbering.pictureIdBits();
     }
 
     /** P bit: the picture is predicted from earlier pictures of the same spatial layer. */
@@ -231,7 +227,7 @@ public final class Vp9Descriptor {
 
     /** TL0PICIDX, or {@code -1} if absent (it never appears in flexible mode). */
     public int tl0PicIdx() {
-        return tl0PicIdxOffset < 0 ? -1 : buffer[tl0PicIdxOffset] & 0xFF;
+        return numbering.tl0PicIdx();
     }
 
     /** Number of reference indices (P_DIFF) present in flexible mode, 0 to {@value #MAX_REFERENCES}. */
@@ -271,7 +267,7 @@ public final class Vp9Descriptor {
 
     /** Whether this packet starts a keyframe: the first packet of a base-layer frame without inter prediction. */
     public boolean isKeyframe() {
-        return buffer != null && !has(P) && has(B) && spatialId <= 0;
+        return headerSize > 0 && !has(P) && has(B) && spatialId <= 0;
     }
 
     /**
@@ -281,10 +277,7 @@ public final class Vp9Descriptor {
      * @throws IllegalStateException if the last parse failed or found no picture ID
      */
     public void setPictureId(int pictureId) {
-        if (pictureIdSize == 0) {
-            throw new IllegalStateException("no picture ID in the parsed descriptor");
-        }
-        PictureId.write(buffer, pictureIdOffset, pictureIdSize, pictureId);
+        numbering.setPictureId(pictureId);
     }
 
     /**
@@ -293,10 +286,7 @@ public final class Vp9Descriptor {
      * @throws IllegalStateException if the last parse failed or found no TL0PICIDX
      */
     public void setTl0PicIdx(int tl0PicIdx) {
-        if (tl0PicIdxOffset < 0) {
-            throw new IllegalStateException("no TL0PICIDX in the parsed descriptor");
-        }
-        buffer[tl0PicIdxOffset] = (byte) tl0PicIdx;
+        numbering.setTl0PicIdx(tl0PicIdx);
     }
 
     @Override
@@ -331,16 +321,13 @@ public final class Vp9Descriptor {
     }
 
     private void reset() {
-        buffer = null;
+        numbering.reset();
         headerSize = 0;
         flags = 0;
-        pictureIdOffset = -1;
-        pictureIdSize = 0;
         temporalId = -1;
         switchingUpPoint = false;
         spatialId = -1;
         interLayerDependency = false;
-        tl0PicIdxOffset = -1;
         referenceCount = 0;
         spatialLayerCount = 0;
         hasResolutions = false;
