@@ -20,13 +20,13 @@ class HeaderExtensionCursorTest {
     private static final String FIXED_HEADER_WITH_X = "90 60 00 01 00 00 00 02 00 00 00 03";
 
     /** RFC 8285 §4.2 figure: ids with L=0, L=1 and L=3, two padding bytes before the last element. */
-    private static final byte[] RFC_ONE_BYTE = Hex.bytes(FIXED_HEADER_WITH_X + """
+    static final byte[] RFC_ONE_BYTE = Hex.bytes(FIXED_HEADER_WITH_X + """
             be de 00 03
             10 aa  21 bb bb  00 00  33 cc cc cc cc
             """);
 
     /** RFC 8285 §4.3 figure: ids with L=0, L=1 and L=4, one padding byte before the last element. */
-    private static final byte[] RFC_TWO_BYTE = Hex.bytes(FIXED_HEADER_WITH_X + """
+    static final byte[] RFC_TWO_BYTE = Hex.bytes(FIXED_HEADER_WITH_X + """
             10 00 00 03
             01 00  02 01 bb  00  04 04 cc cc cc cc
             """);
