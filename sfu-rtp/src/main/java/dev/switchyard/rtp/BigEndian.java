@@ -11,10 +11,6 @@ public final class BigEndian {
     private BigEndian() {
     }
 
-    public static int getUint8(byte[] buffer, int index) {
-        return buffer[index] & 0xFF;
-    }
-
     public static int getUint16(byte[] buffer, int index) {
         return (buffer[index] & 0xFF) << 8 | buffer[index + 1] & 0xFF;
     }

@@ -44,10 +44,6 @@ public enum HeaderExtensionForm {
         return elementHeaderLength;
     }
 
-    public int maxId() {
-        return maxId;
-    }
-
     public boolean canEncodeId(int id) {
         return id >= 1 && id <= maxId;
     }

@@ -15,6 +15,12 @@ public final class RtpPacket {
     public static final int FIXED_HEADER_LENGTH = 12;
     public static final int MAX_PAYLOAD_TYPE = 127;
 
+    // RFC 3550 §5.1 bit layout of the first two octets, shared with RtpPacketWriter.
+    static final int PADDING_BIT = 0x20;
+    static final int EXTENSION_BIT = 0x10;
+    static final int CSRC_COUNT_MASK = 0x0F;
+    static final int MARKER_BIT = 0x80;
+
     private static final int EXTENSION_HEADER_LENGTH = 4;
     private static final int CSRC_LENGTH = 4;
     private static final int NO_EXTENSION = -1;
@@ -42,9 +48,9 @@ public final class RtpPacket {
         if (first >>> 6 != VERSION) {
             return false;
         }
-        int header = FIXED_HEADER_LENGTH + (first & 0x0F) * CSRC_LENGTH;
+        int header = FIXED_HEADER_LENGTH + (first & CSRC_COUNT_MASK) * CSRC_LENGTH;
         int extensionHeader = NO_EXTENSION;
-        if ((first & 0x10) != 0) {
+        if ((first & EXTENSION_BIT) != 0) {
             // RFC 3550 §5.3.1: 16-bit profile, 16-bit length in 32-bit words excluding this 4-byte header.
             if (header + EXTENSION_HEADER_LENGTH > length) {
                 return false;
@@ -56,7 +62,7 @@ public final class RtpPacket {
             return false;
         }
         int padding = 0;
-        if ((first & 0x20) != 0) {
+        if ((first & PADDING_BIT) != 0) {
             // RFC 3550 §5.1: the last octet counts the padding octets, itself included, so it cannot be 0.
             padding = buffer[offset + length - 1] & 0xFF;
             if (padding == 0 || header + padding > length) {
@@ -90,7 +96,7 @@ public final class RtpPacket {
 
     /** The P bit; {@link #paddingLength()} gives the validated number of padding octets. */
     public boolean padding() {
-        return (buffer[offset] & 0x20) != 0;
+        return (buffer[offset] & PADDING_BIT) != 0;
     }
 
     /** The X bit: a header extension follows the CSRC list. */
@@ -99,15 +105,15 @@ public final class RtpPacket {
     }
 
     public int csrcCount() {
-        return buffer[offset] & 0x0F;
+        return buffer[offset] & CSRC_COUNT_MASK;
     }
 
     public boolean marker() {
-        return (buffer[offset + 1] & 0x80) != 0;
+        return (buffer[offset + 1] & MARKER_BIT) != 0;
     }
 
     public int payloadType() {
-        return buffer[offset + 1] & 0x7F;
+        return buffer[offset + 1] & MAX_PAYLOAD_TYPE;
     }
 
     public int sequenceNumber() {
@@ -165,14 +171,14 @@ public final class RtpPacket {
 
     public void setMarker(boolean marker) {
         int index = offset + 1;
-        buffer[index] = (byte) (marker ? buffer[index] | 0x80 : buffer[index] & 0x7F);
+        buffer[index] = (byte) (marker ? buffer[index] | MARKER_BIT : buffer[index] & ~MARKER_BIT);
     }
 
     /** @throws IllegalArgumentException unless {@code 0 <= payloadType <= 127} */
     public void setPayloadType(int payloadType) {
         Fields.requireRange(payloadType, MAX_PAYLOAD_TYPE, "payload type");
         int index = offset + 1;
-        buffer[index] = (byte) (buffer[index] & 0x80 | payloadType);
+        buffer[index] = (byte) (buffer[index] & MARKER_BIT | payloadType);
     }
 
     /** @throws IllegalArgumentException unless the value fits in 16 bits */

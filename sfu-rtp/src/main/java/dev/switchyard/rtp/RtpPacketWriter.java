@@ -169,10 +169,10 @@ public final class RtpPacketWriter {
             throw new IllegalArgumentException("packet of " + total + " bytes does not fit at offset " + offset);
         }
         destination[offset] = (byte) (RtpPacket.VERSION << 6
-                | (paddingLength > 0 ? 0x20 : 0)
-                | (form != null ? 0x10 : 0)
+                | (paddingLength > 0 ? RtpPacket.PADDING_BIT : 0)
+                | (form != null ? RtpPacket.EXTENSION_BIT : 0)
                 | csrcCount);
-        destination[offset + 1] = (byte) ((marker ? 0x80 : 0) | payloadType);
+        destination[offset + 1] = (byte) ((marker ? RtpPacket.MARKER_BIT : 0) | payloadType);
         BigEndian.putUint16(destination, offset + 2, sequenceNumber);
         BigEndian.putUint32(destination, offset + 4, timestamp);
         BigEndian.putUint32(destination, offset + 8, ssrc);
