@@ -1,5 +1,7 @@
 package dev.switchyard.codec;
 
+import dev.switchyard.rtp.Bounds;
+
 /**
  * The aggregation header of an AV1 RTP payload (AV1 RTP specification §4.4) and a bounds-checked walk over
  * the OBU elements behind it (§4.3), which tells whether a sequence header OBU starts in the packet.
@@ -30,7 +32,7 @@ public final class Av1Descriptor {
      */
     public boolean parse(byte[] payload, int offset, int length) {
         reset();
-        if (!Bounds.isSlice(payload, offset, length) || length < 2) {
+        if (!Bounds.isValidRange(payload, offset, length) || length < 2) {
             return false;
         }
         int header = payload[offset] & 0xFF;

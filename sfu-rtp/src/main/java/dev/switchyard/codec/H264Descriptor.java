@@ -1,5 +1,8 @@
 package dev.switchyard.codec;
 
+import dev.switchyard.rtp.BigEndian;
+import dev.switchyard.rtp.Bounds;
+
 /**
  * What an SFU needs from an H.264 RTP payload (RFC 6184): the packet type and whether it starts an IDR
  * picture or carries parameter sets.
@@ -47,7 +50,7 @@ public final class H264Descriptor {
      */
     public boolean parse(byte[] payload, int offset, int length) {
         reset();
-        if (!Bounds.isSlice(payload, offset, length) || length == 0) {
+        if (!Bounds.isValidRange(payload, offset, length) || length == 0) {
             return false;
         }
         int type = payload[offset] & TYPE;
@@ -76,7 +79,7 @@ public final class H264Descriptor {
             if (end - position < STAP_SIZE_FIELD) {
                 return false;
             }
-            int size = (payload[position] & 0xFF) << 8 | (payload[position + 1] & 0xFF);
+            int size = BigEndian.getUint16(payload, position);
             position += STAP_SIZE_FIELD;
             if (size == 0 || size > end - position) {
                 return false;

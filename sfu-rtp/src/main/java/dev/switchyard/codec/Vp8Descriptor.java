@@ -1,5 +1,7 @@
 package dev.switchyard.codec;
 
+import dev.switchyard.rtp.Bounds;
+
 /**
  * The VP8 payload descriptor at the start of an RTP payload (RFC 7741 §4.2), plus what an SFU needs from
  * the VP8 payload header behind it (RFC 7741 §4.3): whether the frame is a keyframe and, if so, its size.
@@ -52,7 +54,7 @@ public final class Vp8Descriptor {
      */
     public boolean parse(byte[] payload, int offset, int length) {
         reset();
-        if (!Bounds.isSlice(payload, offset, length) || length == 0) {
+        if (!Bounds.isValidRange(payload, offset, length) || length == 0) {
             return false;
         }
         int end = offset + length;

@@ -2,6 +2,9 @@ package dev.switchyard.codec;
 
 import java.util.Arrays;
 
+import dev.switchyard.rtp.BigEndian;
+import dev.switchyard.rtp.Bounds;
+
 /**
  * The VP9 payload descriptor at the start of an RTP payload (RFC 9628 §4.2), in flexible and non-flexible
  * mode, including the scalability structure (RFC 9628 §4.2.1) when present.
@@ -62,7 +65,7 @@ public final class Vp9Descriptor {
      */
     public boolean parse(byte[] payload, int offset, int length) {
         reset();
-        if (!Bounds.isSlice(payload, offset, length) || length == 0) {
+        if (!Bounds.isValidRange(payload, offset, length) || length == 0) {
             return false;
         }
         int end = offset + length;
@@ -135,8 +138,8 @@ public final class Vp9Descriptor {
                 return -1;
             }
             for (int i = 0; i < layers; i++, position += RESOLUTION_SIZE) {
-                widths[i] = bigEndian16(payload, position);
-                heights[i] = bigEndian16(payload, position + 2);
+                widths[i] = BigEndian.getUint16(payload, position);
+                heights[i] = BigEndian.getUint16(payload, position + 2);
             }
             hasResolutions = true;
         }
@@ -309,10 +312,6 @@ public final class Vp9Descriptor {
 
     private boolean has(int flag) {
         return (flags & flag) != 0;
-    }
-
-    private static int bigEndian16(byte[] buffer, int position) {
-        return (buffer[position] & 0xFF) << 8 | (buffer[position + 1] & 0xFF);
     }
 
     private boolean reject() {
