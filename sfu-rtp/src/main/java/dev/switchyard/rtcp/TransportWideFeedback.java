@@ -21,7 +21,10 @@ public final class TransportWideFeedback extends FeedbackPacket {
 
     public static final int FORMAT = 15;
 
-    /** Packet status symbols (§3.1.1); the value 3 is reserved and rejected. */
+    /**
+     * Packet status symbols (§3.1.1). The value 3 is reserved there (the draft's own examples use it for
+     * "received without timestamp"); its meaning is unspecified, so packets using it are rejected.
+     */
     public static final int NOT_RECEIVED = 0;
     public static final int RECEIVED_SMALL_DELTA = 1;
     public static final int RECEIVED_LARGE_DELTA = 2;
