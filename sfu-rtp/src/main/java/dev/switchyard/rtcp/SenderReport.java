@@ -2,6 +2,7 @@ package dev.switchyard.rtcp;
 
 import java.util.List;
 
+import static dev.switchyard.rtcp.RtcpBytes.i32;
 import static dev.switchyard.rtcp.RtcpBytes.put32;
 import static dev.switchyard.rtcp.RtcpBytes.u32;
 
@@ -20,7 +21,7 @@ public final class SenderReport extends ReceptionReportPacket {
 
     /** The 64-bit NTP timestamp: seconds since 1900 in the high 32 bits, fraction in the low 32. */
     public long ntpTimestamp() {
-        return ((long) RtcpBytes.i32(buffer, offset + 8) << 32) | u32(buffer, offset + 12);
+        return ((long) i32(buffer, offset + 8) << 32) | u32(buffer, offset + 12);
     }
 
     public long rtpTimestamp() {

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import static dev.switchyard.rtcp.TransportWideFeedback.NOT_RECEIVED;
 import static dev.switchyard.rtcp.TransportWideFeedback.RECEIVED_LARGE_DELTA;
 import static dev.switchyard.rtcp.TransportWideFeedback.RECEIVED_SMALL_DELTA;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TransportWideFeedbackTest {
@@ -133,7 +135,7 @@ class TransportWideFeedbackTest {
         byte[] written = new byte[32];
         assertEquals(32, builder.length());
         assertEquals(32, builder.write(written, 0));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(RtcpVectors.CHROME_TCC_RUN, written);
+        assertArrayEquals(RtcpVectors.CHROME_TCC_RUN, written);
     }
 
     @Test
@@ -243,9 +245,9 @@ class TransportWideFeedbackTest {
         List<Status> statuses = statuses();
         assertEquals(new Status(65533, RECEIVED_SMALL_DELTA, 160), statuses.get(3)); // 1 s is 160 ticks past 15 * 64 ms
         assertEquals(new Status(2, RECEIVED_LARGE_DELTA, -32768), statuses.get(8));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        assertThrows(IllegalStateException.class,
                 () -> new TransportWideFeedbackBuilder().reset(1, 2, 3, 4).write(new byte[64], 0));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class,
                 () -> builder.write(new byte[buffer.length - 1], 0));
     }
 }
