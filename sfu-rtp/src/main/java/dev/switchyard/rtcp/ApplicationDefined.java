@@ -1,9 +1,11 @@
 package dev.switchyard.rtcp;
 
+import dev.switchyard.rtp.BigEndian;
+
 import java.nio.charset.StandardCharsets;
 
-import static dev.switchyard.rtcp.RtcpBytes.put32;
-import static dev.switchyard.rtcp.RtcpBytes.u32;
+import static dev.switchyard.rtp.BigEndian.putUint32;
+import static dev.switchyard.rtp.BigEndian.getUint32;
 
 /** Application-defined packet, APP (RFC 3550 §6.7): subtype, SSRC, four-character name, opaque data. */
 public final class ApplicationDefined extends RtcpPacketView {
@@ -26,12 +28,12 @@ public final class ApplicationDefined extends RtcpPacketView {
     }
 
     public long ssrc() {
-        return u32(buffer, offset + 4);
+        return getUint32(buffer, offset + 4);
     }
 
     /** The four name octets as one big-endian int, for comparing without allocating. */
     public int nameCode() {
-        return RtcpBytes.i32(buffer, offset + 8);
+        return BigEndian.getInt32(buffer, offset + 8);
     }
 
     /** The name as a four-character ASCII string (allocates). */
@@ -64,7 +66,7 @@ public final class ApplicationDefined extends RtcpPacketView {
         int length = FIXED_SIZE + dataLength;
         RtcpBytes.requireRoom(destination, offset, length);
         RtcpHeader.write(destination, offset, false, subtype, RtcpPacketType.APPLICATION_DEFINED, length);
-        put32(destination, offset + 4, ssrc);
+        putUint32(destination, offset + 4, ssrc);
         System.arraycopy(name.getBytes(StandardCharsets.US_ASCII), 0, destination, offset + 8, 4);
         System.arraycopy(data, dataOffset, destination, offset + FIXED_SIZE, dataLength);
         return length;

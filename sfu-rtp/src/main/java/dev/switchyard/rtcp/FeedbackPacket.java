@@ -1,7 +1,7 @@
 package dev.switchyard.rtcp;
 
-import static dev.switchyard.rtcp.RtcpBytes.put32;
-import static dev.switchyard.rtcp.RtcpBytes.u32;
+import static dev.switchyard.rtp.BigEndian.putUint32;
+import static dev.switchyard.rtp.BigEndian.getUint32;
 
 /**
  * Common layout of RTP/AVPF feedback messages (RFC 4585 §6.1): header with FMT in the count field, SSRC of
@@ -28,11 +28,11 @@ public abstract class FeedbackPacket extends RtcpPacketView {
     abstract boolean validateFci();
 
     public final long senderSsrc() {
-        return u32(buffer, offset + 4);
+        return getUint32(buffer, offset + 4);
     }
 
     public final long mediaSsrc() {
-        return u32(buffer, offset + 8);
+        return getUint32(buffer, offset + 8);
     }
 
     public final int fciOffset() {
@@ -49,7 +49,7 @@ public abstract class FeedbackPacket extends RtcpPacketView {
             int length, long senderSsrc, long mediaSsrc) {
         RtcpBytes.requireRoom(destination, offset, length);
         RtcpHeader.write(destination, offset, padding, format, packetType, length);
-        put32(destination, offset + 4, senderSsrc);
-        put32(destination, offset + 8, mediaSsrc);
+        putUint32(destination, offset + 4, senderSsrc);
+        putUint32(destination, offset + 8, mediaSsrc);
     }
 }

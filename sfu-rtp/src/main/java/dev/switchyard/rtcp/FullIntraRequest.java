@@ -1,7 +1,7 @@
 package dev.switchyard.rtcp;
 
-import static dev.switchyard.rtcp.RtcpBytes.put32;
-import static dev.switchyard.rtcp.RtcpBytes.u32;
+import static dev.switchyard.rtp.BigEndian.putUint32;
+import static dev.switchyard.rtp.BigEndian.getUint32;
 import static dev.switchyard.rtcp.RtcpBytes.u8;
 
 /**
@@ -28,7 +28,7 @@ public final class FullIntraRequest extends FeedbackPacket {
 
     /** SSRC of the media sender that entry {@code index} addresses. */
     public long ssrc(int index) {
-        return u32(buffer, fciOffset() + index * ENTRY_SIZE);
+        return getUint32(buffer, fciOffset() + index * ENTRY_SIZE);
     }
 
     /** Command sequence number of entry {@code index}; repeats of the same request keep the same number. */
@@ -51,8 +51,8 @@ public final class FullIntraRequest extends FeedbackPacket {
         writeHeader(destination, offset, false, FORMAT, RtcpPacketType.PAYLOAD_FEEDBACK, length, senderSsrc, 0);
         int position = offset + FIXED_SIZE;
         for (int i = 0; i < count; i++, position += ENTRY_SIZE) {
-            put32(destination, position, ssrcs[i]);
-            put32(destination, position + 4, (long) (sequenceNumbers[i] & 0xFF) << 24);
+            putUint32(destination, position, ssrcs[i]);
+            putUint32(destination, position + 4, (long) (sequenceNumbers[i] & 0xFF) << 24);
         }
         return length;
     }

@@ -2,8 +2,8 @@ package dev.switchyard.rtcp;
 
 import java.util.function.IntConsumer;
 
-import static dev.switchyard.rtcp.RtcpBytes.put16;
-import static dev.switchyard.rtcp.RtcpBytes.u16;
+import static dev.switchyard.rtp.BigEndian.putUint16;
+import static dev.switchyard.rtp.BigEndian.getUint16;
 
 /**
  * Generic NACK (RFC 4585 §6.2.1): FCI entries of a packet ID (PID) and a bitmask of following lost packets
@@ -28,11 +28,11 @@ public final class GenericNack extends FeedbackPacket {
     }
 
     public int packetId(int index) {
-        return u16(buffer, fciOffset() + index * ENTRY_SIZE);
+        return getUint16(buffer, fciOffset() + index * ENTRY_SIZE);
     }
 
     public int lostBitmask(int index) {
-        return u16(buffer, fciOffset() + index * ENTRY_SIZE + 2);
+        return getUint16(buffer, fciOffset() + index * ENTRY_SIZE + 2);
     }
 
     /** Number of sequence numbers reported lost, counting every PID and BLP bit. */
@@ -105,8 +105,8 @@ public final class GenericNack extends FeedbackPacket {
 
     private static void writeEntry(byte[] destination, int position, int pid, int blp) {
         if (destination != null) {
-            put16(destination, position, pid);
-            put16(destination, position + 2, blp);
+            putUint16(destination, position, pid);
+            putUint16(destination, position + 2, blp);
         }
     }
 }

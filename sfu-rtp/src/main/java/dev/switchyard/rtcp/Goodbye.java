@@ -3,8 +3,8 @@ package dev.switchyard.rtcp;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import static dev.switchyard.rtcp.RtcpBytes.put32;
-import static dev.switchyard.rtcp.RtcpBytes.u32;
+import static dev.switchyard.rtp.BigEndian.putUint32;
+import static dev.switchyard.rtp.BigEndian.getUint32;
 import static dev.switchyard.rtcp.RtcpBytes.u8;
 
 /** Goodbye, BYE (RFC 3550 §6.6): the SSRCs leaving, optionally followed by a length-prefixed reason. */
@@ -31,7 +31,7 @@ public final class Goodbye extends RtcpPacketView {
 
     /** SSRC or CSRC number {@code index}, 0 &lt;= index &lt; {@link #sourceCount()}. */
     public long source(int index) {
-        return u32(buffer, offset + RtcpHeader.SIZE + 4 * index);
+        return getUint32(buffer, offset + RtcpHeader.SIZE + 4 * index);
     }
 
     public boolean hasReason() {
@@ -72,7 +72,7 @@ public final class Goodbye extends RtcpPacketView {
         RtcpHeader.write(destination, offset, false, sources.length, RtcpPacketType.GOODBYE, length);
         int position = offset + RtcpHeader.SIZE;
         for (long source : sources) {
-            put32(destination, position, source);
+            putUint32(destination, position, source);
             position += 4;
         }
         if (text != null) {

@@ -2,7 +2,7 @@ package dev.switchyard.rtcp;
 
 import java.util.List;
 
-import static dev.switchyard.rtcp.RtcpBytes.put32;
+import static dev.switchyard.rtp.BigEndian.putUint32;
 
 /** Receiver report, RR (RFC 3550 §6.4.2): the reporter's SSRC and reception report blocks. */
 public final class ReceiverReport extends ReceptionReportPacket {
@@ -21,7 +21,7 @@ public final class ReceiverReport extends ReceptionReportPacket {
      */
     public static int write(byte[] destination, int offset, long ssrc, List<ReportBlock> blocks) {
         int length = writeBlocks(destination, offset, RtcpPacketType.RECEIVER_REPORT, FIXED_SIZE, blocks);
-        put32(destination, offset + 4, ssrc);
+        putUint32(destination, offset + 4, ssrc);
         return length;
     }
 }

@@ -2,7 +2,7 @@ package dev.switchyard.rtcp;
 
 import java.util.List;
 
-import static dev.switchyard.rtcp.RtcpBytes.u32;
+import static dev.switchyard.rtp.BigEndian.getUint32;
 
 /**
  * What SR and RR share (RFC 3550 §6.4): the reporter's SSRC, a fixed-size section, then {@code count}
@@ -24,7 +24,7 @@ public abstract class ReceptionReportPacket extends RtcpPacketView {
 
     /** SSRC of the sender of this report. */
     public final long ssrc() {
-        return u32(buffer, offset + 4);
+        return getUint32(buffer, offset + 4);
     }
 
     public final int reportCount() {

@@ -1,11 +1,11 @@
 package dev.switchyard.rtcp;
 
-import static dev.switchyard.rtcp.RtcpBytes.i32;
-import static dev.switchyard.rtcp.RtcpBytes.put16;
-import static dev.switchyard.rtcp.RtcpBytes.put32;
+import static dev.switchyard.rtp.BigEndian.getInt32;
+import static dev.switchyard.rtp.BigEndian.putUint16;
+import static dev.switchyard.rtp.BigEndian.putUint32;
 import static dev.switchyard.rtcp.RtcpBytes.put8;
-import static dev.switchyard.rtcp.RtcpBytes.u16;
-import static dev.switchyard.rtcp.RtcpBytes.u32;
+import static dev.switchyard.rtp.BigEndian.getUint16;
+import static dev.switchyard.rtp.BigEndian.getUint32;
 import static dev.switchyard.rtcp.RtcpBytes.u8;
 
 /**
@@ -29,14 +29,14 @@ public final class Remb extends FeedbackPacket {
     @Override
     boolean validateFci() {
         return fciLength() >= SSRCS
-                && i32(buffer, fciOffset()) == IDENTIFIER
+                && getInt32(buffer, fciOffset()) == IDENTIFIER
                 && fciLength() >= SSRCS + 4 * ssrcCount();
     }
 
     /** Estimated bitrate in bits per second, saturating at Long.MAX_VALUE for exponents that overflow. */
     public long bitrate() {
         int exponent = u8(buffer, fciOffset() + 5) >>> 2;
-        long mantissa = (u8(buffer, fciOffset() + 5) & 0x3) << 16 | u16(buffer, fciOffset() + 6);
+        long mantissa = (u8(buffer, fciOffset() + 5) & 0x3) << 16 | getUint16(buffer, fciOffset() + 6);
         return mantissa > Long.MAX_VALUE >>> exponent ? Long.MAX_VALUE : mantissa << exponent;
     }
 
@@ -45,7 +45,7 @@ public final class Remb extends FeedbackPacket {
     }
 
     public long ssrc(int index) {
-        return u32(buffer, fciOffset() + SSRCS + 4 * index);
+        return getUint32(buffer, fciOffset() + SSRCS + 4 * index);
     }
 
     /**
@@ -72,12 +72,12 @@ public final class Remb extends FeedbackPacket {
         int length = FIXED_SIZE + SSRCS + 4 * count;
         writeHeader(destination, offset, false, FORMAT, RtcpPacketType.PAYLOAD_FEEDBACK, length, senderSsrc, 0);
         int fci = offset + FIXED_SIZE;
-        put32(destination, fci, IDENTIFIER);
+        putUint32(destination, fci, IDENTIFIER);
         put8(destination, fci + 4, count);
         put8(destination, fci + 5, exponent << 2 | mantissa >>> 16);
-        put16(destination, fci + 6, mantissa);
+        putUint16(destination, fci + 6, mantissa);
         for (int i = 0; i < count; i++) {
-            put32(destination, fci + SSRCS + 4 * i, ssrcs[i]);
+            putUint32(destination, fci + SSRCS + 4 * i, ssrcs[i]);
         }
         return length;
     }

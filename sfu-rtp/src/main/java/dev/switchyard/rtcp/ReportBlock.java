@@ -1,7 +1,7 @@
 package dev.switchyard.rtcp;
 
-import static dev.switchyard.rtcp.RtcpBytes.put24;
-import static dev.switchyard.rtcp.RtcpBytes.put32;
+import static dev.switchyard.rtp.BigEndian.putUint24;
+import static dev.switchyard.rtp.BigEndian.putUint32;
 import static dev.switchyard.rtcp.RtcpBytes.put8;
 
 /**
@@ -24,13 +24,13 @@ public record ReportBlock(long ssrc, int fractionLost, int cumulativeLost, long 
     /** Writes this block and returns {@link #SIZE}; throws IllegalArgumentException if it does not fit. */
     public int write(byte[] destination, int offset) {
         RtcpBytes.requireRoom(destination, offset, SIZE);
-        put32(destination, offset, ssrc);
+        putUint32(destination, offset, ssrc);
         put8(destination, offset + 4, fractionLost);
-        put24(destination, offset + 5, cumulativeLost);
-        put32(destination, offset + 8, extendedHighestSequence);
-        put32(destination, offset + 12, jitter);
-        put32(destination, offset + 16, lastSenderReport);
-        put32(destination, offset + 20, delaySinceLastSenderReport);
+        putUint24(destination, offset + 5, cumulativeLost);
+        putUint32(destination, offset + 8, extendedHighestSequence);
+        putUint32(destination, offset + 12, jitter);
+        putUint32(destination, offset + 16, lastSenderReport);
+        putUint32(destination, offset + 20, delaySinceLastSenderReport);
         return SIZE;
     }
 }

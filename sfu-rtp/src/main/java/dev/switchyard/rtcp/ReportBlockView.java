@@ -1,7 +1,7 @@
 package dev.switchyard.rtcp;
 
-import static dev.switchyard.rtcp.RtcpBytes.s24;
-import static dev.switchyard.rtcp.RtcpBytes.u32;
+import static dev.switchyard.rtp.BigEndian.getInt24;
+import static dev.switchyard.rtp.BigEndian.getUint32;
 import static dev.switchyard.rtcp.RtcpBytes.u8;
 
 /**
@@ -19,7 +19,7 @@ public final class ReportBlockView {
     }
 
     public long ssrc() {
-        return u32(buffer, offset);
+        return getUint32(buffer, offset);
     }
 
     /** Fraction of packets lost since the previous report, in 1/256 units. */
@@ -29,24 +29,24 @@ public final class ReportBlockView {
 
     /** Cumulative number of packets lost; signed, since duplicates can make it negative. */
     public int cumulativeLost() {
-        return s24(buffer, offset + 5);
+        return getInt24(buffer, offset + 5);
     }
 
     public long extendedHighestSequence() {
-        return u32(buffer, offset + 8);
+        return getUint32(buffer, offset + 8);
     }
 
     public long jitter() {
-        return u32(buffer, offset + 12);
+        return getUint32(buffer, offset + 12);
     }
 
     public long lastSenderReport() {
-        return u32(buffer, offset + 16);
+        return getUint32(buffer, offset + 16);
     }
 
     /** DLSR in units of 1/65536 seconds. */
     public long delaySinceLastSenderReport() {
-        return u32(buffer, offset + 20);
+        return getUint32(buffer, offset + 20);
     }
 
     /** Copies the block into a value. */

@@ -1,6 +1,8 @@
 package dev.switchyard.rtcp;
 
-import static dev.switchyard.rtcp.RtcpBytes.u16;
+import dev.switchyard.rtp.BigEndian;
+
+import static dev.switchyard.rtp.BigEndian.getUint16;
 import static dev.switchyard.rtcp.RtcpBytes.u8;
 
 /**
@@ -31,7 +33,7 @@ public final class RtcpHeader {
         if (length < SIZE || u8(buffer, offset) >>> 6 != VERSION) {
             return -1;
         }
-        int packetLength = (u16(buffer, offset + 2) + 1) * 4;
+        int packetLength = (getUint16(buffer, offset + 2) + 1) * 4;
         if (packetLength > length) {
             return -1;
         }
@@ -82,7 +84,7 @@ public final class RtcpHeader {
         RtcpBytes.requireRoom(destination, offset, SIZE);
         destination[offset] = (byte) (VERSION << 6 | (padding ? 0x20 : 0) | count);
         destination[offset + 1] = (byte) packetType;
-        RtcpBytes.put16(destination, offset + 2, packetLength / 4 - 1);
+        BigEndian.putUint16(destination, offset + 2, packetLength / 4 - 1);
         return SIZE;
     }
 }

@@ -2,9 +2,9 @@ package dev.switchyard.rtcp;
 
 import java.util.List;
 
-import static dev.switchyard.rtcp.RtcpBytes.i32;
-import static dev.switchyard.rtcp.RtcpBytes.put32;
-import static dev.switchyard.rtcp.RtcpBytes.u32;
+import static dev.switchyard.rtp.BigEndian.getInt32;
+import static dev.switchyard.rtp.BigEndian.putUint32;
+import static dev.switchyard.rtp.BigEndian.getUint32;
 
 /**
  * Sender report, SR (RFC 3550 §6.4.1): sender info (NTP and RTP timestamps, packet and octet counts) followed
@@ -21,19 +21,19 @@ public final class SenderReport extends ReceptionReportPacket {
 
     /** The 64-bit NTP timestamp: seconds since 1900 in the high 32 bits, fraction in the low 32. */
     public long ntpTimestamp() {
-        return ((long) i32(buffer, offset + 8) << 32) | u32(buffer, offset + 12);
+        return ((long) getInt32(buffer, offset + 8) << 32) | getUint32(buffer, offset + 12);
     }
 
     public long rtpTimestamp() {
-        return u32(buffer, offset + 16);
+        return getUint32(buffer, offset + 16);
     }
 
     public long packetCount() {
-        return u32(buffer, offset + 20);
+        return getUint32(buffer, offset + 20);
     }
 
     public long octetCount() {
-        return u32(buffer, offset + 24);
+        return getUint32(buffer, offset + 24);
     }
 
     /**
@@ -44,12 +44,12 @@ public final class SenderReport extends ReceptionReportPacket {
     public static int write(byte[] destination, int offset, long ssrc, long ntpTimestamp, long rtpTimestamp,
             long packetCount, long octetCount, List<ReportBlock> blocks) {
         int length = writeBlocks(destination, offset, RtcpPacketType.SENDER_REPORT, FIXED_SIZE, blocks);
-        put32(destination, offset + 4, ssrc);
-        put32(destination, offset + 8, ntpTimestamp >>> 32);
-        put32(destination, offset + 12, ntpTimestamp);
-        put32(destination, offset + 16, rtpTimestamp);
-        put32(destination, offset + 20, packetCount);
-        put32(destination, offset + 24, octetCount);
+        putUint32(destination, offset + 4, ssrc);
+        putUint32(destination, offset + 8, ntpTimestamp >>> 32);
+        putUint32(destination, offset + 12, ntpTimestamp);
+        putUint32(destination, offset + 16, rtpTimestamp);
+        putUint32(destination, offset + 20, packetCount);
+        putUint32(destination, offset + 24, octetCount);
         return length;
     }
 }

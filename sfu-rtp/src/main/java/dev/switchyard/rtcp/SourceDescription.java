@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import static dev.switchyard.rtcp.RtcpBytes.put32;
-import static dev.switchyard.rtcp.RtcpBytes.u32;
+import static dev.switchyard.rtp.BigEndian.putUint32;
+import static dev.switchyard.rtp.BigEndian.getUint32;
 import static dev.switchyard.rtcp.RtcpBytes.u8;
 
 /**
@@ -91,7 +91,7 @@ public final class SourceDescription extends RtcpPacketView {
     }
 
     public long chunkSsrc() {
-        return u32(buffer, chunk);
+        return getUint32(buffer, chunk);
     }
 
     /** Advances to the next item of the current chunk; false after its last item. */
@@ -165,7 +165,7 @@ public final class SourceDescription extends RtcpPacketView {
 
         int write(byte[] destination, int offset) {
             int length = encodedLength();
-            put32(destination, offset, ssrc);
+            putUint32(destination, offset, ssrc);
             int position = offset + 4;
             for (Item i : items) {
                 byte[] value = i.value();

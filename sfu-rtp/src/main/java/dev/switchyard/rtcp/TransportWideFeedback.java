@@ -1,7 +1,7 @@
 package dev.switchyard.rtcp;
 
-import static dev.switchyard.rtcp.RtcpBytes.s24;
-import static dev.switchyard.rtcp.RtcpBytes.u16;
+import static dev.switchyard.rtp.BigEndian.getInt24;
+import static dev.switchyard.rtp.BigEndian.getUint16;
 import static dev.switchyard.rtcp.RtcpBytes.u8;
 
 /**
@@ -65,7 +65,7 @@ public final class TransportWideFeedback extends FeedbackPacket {
             if (position + 2 > contentEnd) {
                 return false;
             }
-            int word = u16(buffer, position);
+            int word = getUint16(buffer, position);
             position += 2;
             int used = Math.min(chunkCapacity(word), remaining);
             for (int i = 0; i < used; i++) {
@@ -110,16 +110,16 @@ public final class TransportWideFeedback extends FeedbackPacket {
     }
 
     public int baseSequenceNumber() {
-        return u16(buffer, fciOffset());
+        return getUint16(buffer, fciOffset());
     }
 
     public int packetStatusCount() {
-        return u16(buffer, fciOffset() + 2);
+        return getUint16(buffer, fciOffset() + 2);
     }
 
     /** Signed reference time in multiples of 64 ms, in the feedback sender's own time base. */
     public int referenceTime() {
-        return s24(buffer, fciOffset() + 4);
+        return getInt24(buffer, fciOffset() + 4);
     }
 
     public long referenceTimeMicros() {
@@ -146,7 +146,7 @@ public final class TransportWideFeedback extends FeedbackPacket {
             return false;
         }
         while (chunkLeft == 0) {
-            chunk = u16(buffer, chunkPosition);
+            chunk = getUint16(buffer, chunkPosition);
             chunkPosition += 2;
             chunkIndex = 0;
             chunkLeft = chunkCapacity(chunk);
@@ -155,7 +155,7 @@ public final class TransportWideFeedback extends FeedbackPacket {
         chunkLeft--;
         delta = switch (symbol) {
             case RECEIVED_SMALL_DELTA -> u8(buffer, deltaPosition);
-            case RECEIVED_LARGE_DELTA -> (short) u16(buffer, deltaPosition);
+            case RECEIVED_LARGE_DELTA -> (short) getUint16(buffer, deltaPosition);
             default -> 0;
         };
         deltaPosition += deltaSize(symbol);

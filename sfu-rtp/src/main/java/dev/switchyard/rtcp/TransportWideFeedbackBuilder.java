@@ -2,8 +2,8 @@ package dev.switchyard.rtcp;
 
 import java.util.Arrays;
 
-import static dev.switchyard.rtcp.RtcpBytes.put16;
-import static dev.switchyard.rtcp.RtcpBytes.put24;
+import static dev.switchyard.rtp.BigEndian.putUint16;
+import static dev.switchyard.rtp.BigEndian.putUint24;
 import static dev.switchyard.rtcp.RtcpBytes.put8;
 import static dev.switchyard.rtcp.TransportWideFeedback.NOT_RECEIVED;
 import static dev.switchyard.rtcp.TransportWideFeedback.ONE_BIT_CAPACITY;
@@ -126,20 +126,20 @@ public final class TransportWideFeedbackBuilder {
         FeedbackPacket.writeHeader(destination, offset, padding > 0, TransportWideFeedback.FORMAT,
                 RtcpPacketType.TRANSPORT_FEEDBACK, length, senderSsrc, mediaSsrc);
         int position = offset + FeedbackPacket.FIXED_SIZE;
-        put16(destination, position, baseSequenceNumber);
-        put16(destination, position + 2, statusCount);
-        put24(destination, position + 4, (int) referenceTime);
+        putUint16(destination, position, baseSequenceNumber);
+        putUint16(destination, position + 2, statusCount);
+        putUint24(destination, position + 4, (int) referenceTime);
         put8(destination, position + 7, feedbackPacketCount);
         position += TransportWideFeedback.FCI_FIXED_SIZE;
         for (int i = 0; i < chunkCount; i++, position += 2) {
-            put16(destination, position, chunks[i]);
+            putUint16(destination, position, chunks[i]);
         }
         for (int i = 0; i < deltaCount; i++) {
             int delta = deltas[i];
             if (delta >= 0 && delta <= 0xFF) {
                 put8(destination, position++, delta);
             } else {
-                put16(destination, position, delta);
+                putUint16(destination, position, delta);
                 position += 2;
             }
         }

@@ -23,6 +23,16 @@ public final class BigEndian {
         return ((long) getUint16(buffer, index) << 16) | getUint16(buffer, index + 2);
     }
 
+    /** A 32-bit field as a signed int, for fields that are two's complement or compared bitwise. */
+    public static int getInt32(byte[] buffer, int index) {
+        return (int) getUint32(buffer, index);
+    }
+
+    /** A 24-bit two's complement field, sign-extended (e.g. the transport-cc reference time). */
+    public static int getInt24(byte[] buffer, int index) {
+        return getUint24(buffer, index) << 8 >> 8;
+    }
+
     public static void putUint16(byte[] buffer, int index, int value) {
         buffer[index] = (byte) (value >>> 8);
         buffer[index + 1] = (byte) value;

@@ -9,7 +9,7 @@ final class RtcpVectors {
     private RtcpVectors() {
     }
 
-    /** SR without report blocks from a Chrome capture (the vector mediasoup's tests use). */
+    /** SR without report blocks from a Chrome capture (a public test vector). */
     static final byte[] CHROME_SR = Hex.bytes("""
             80c80006 5d931534
             dd3ac1b4 76547171
@@ -18,13 +18,13 @@ final class RtcpVectors {
             0008cf00
             """);
 
-    /** SDES with Chrome's 16-character random CNAME, two null octets closing the chunk (mediasoup's tests). */
+    /** SDES with Chrome's 16-character random CNAME, two null octets closing the chunk (a public test vector). */
     static final byte[] CHROME_SDES = Hex.bytes("""
             81ca0006 9f65e742
             0110 74376d6b596e436d34364f63494e792f 0000
             """);
 
-    /** RR with one block, from a packet dump (pion's realPacket); the SDES below shows it came from Firefox. */
+    /** RR with one block, from a packet dump (a public test vector); the SDES below shows it came from Firefox. */
     static final byte[] FIREFOX_RR = Hex.bytes("""
             81c90007 902f9e2e
             bc5e9a40 00000000 000046e1 00000111 09f36432 00024a79
@@ -46,13 +46,13 @@ final class RtcpVectors {
 
     static final byte[] APP = Hex.bytes("80cc0003 4baae1ab 4e414d45 41424344");
 
-    /** REMB Chrome sent while receiving a 6 Mbit/s stream: 139487 * 2^6 = 8927168 bit/s (pion's tests). */
+    /** REMB Chrome sent while receiving a 6 Mbit/s stream: 139487 * 2^6 = 8927168 bit/s (a public test vector). */
     static final byte[] CHROME_REMB = Hex.bytes("8fce0005 00000001 00000000 52454d42 011a20df 4874ed16");
 
-    /** NACK with PID 2959 and BLP 0x0003 (mediasoup's tests). */
+    /** NACK with PID 2959 and BLP 0x0003 (a public test vector). */
     static final byte[] NACK = Hex.bytes("81cd0003 00000001 0330bdee 0b8f0003");
 
-    /** FIR for SSRC 0x02d03702 with command sequence number 4 (mediasoup's tests). */
+    /** FIR for SSRC 0x02d03702 with command sequence number 4 (a public test vector). */
     static final byte[] FIR = Hex.bytes("84ce0004 fa17fa17 00000000 02d03702 04000000");
 
     /** Transport-cc feedback from Chrome: one packet, run-length chunk, one small delta, 1 byte of padding. */
@@ -92,6 +92,6 @@ final class RtcpVectors {
             4874ed16 05000012 00001a2b 00000034 c1b47654 00010000
             """), CHROME_REMB);
 
-    /** RR, SDES, BYE, PLI, RRR, APP in one compound (pion's realPacket). */
+    /** RR, SDES, BYE, PLI, RRR, APP in one compound (a public test vector). */
     static final byte[] MIXED_COMPOUND = Hex.concat(FIREFOX_RR, FIREFOX_SDES, BYE, PLI, RAPID_RESYNC, APP);
 }

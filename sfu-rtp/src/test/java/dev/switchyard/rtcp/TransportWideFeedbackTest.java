@@ -177,7 +177,7 @@ class TransportWideFeedbackTest {
         List<Integer> chunks = new ArrayList<>();
         int covered = 0;
         for (int position = 20; covered < view.packetStatusCount(); position += 2) {
-            int word = RtcpBytes.u16(buffer, position);
+            int word = dev.switchyard.rtp.BigEndian.getUint16(buffer, position);
             chunks.add(word);
             covered += TransportWideFeedback.chunkCapacity(word);
         }
