@@ -108,14 +108,23 @@ public record Candidate(
             String name = fields.get(i);
             String pairValue = fields.get(i + 1);
             switch (name) {
-                case "raddr" -> relatedAddress = once(relatedAddress == null, name, pairValue);
-                case "rport" -> relatedPort = SdpSyntax.parseInt(once(relatedPort == NO_PORT, name, pairValue),
-                        0, SdpSyntax.MAX_PORT, "a=candidate rport");
-                case "tcptype" -> tcpType = once(tcpType == null, name, pairValue);
-                case "generation" -> generation = SdpSyntax.parseNumber(
-                        once(generation == NO_GENERATION, name, pairValue), 0, SdpSyntax.MAX_UINT32,
-                        "a=candidate generation");
-                default -> once(extensions.putIfAbsent(name, pairValue) == null, name, pairValue);
+                case "raddr" -> {
+                    requireFirst(relatedAddress == null, name);
+                    relatedAddress = pairValue;
+                }
+                case "rport" -> {
+                    requireFirst(relatedPort == NO_PORT, name);
+                    relatedPort = SdpSyntax.parseInt(pairValue, 0, SdpSyntax.MAX_PORT, "a=candidate rport");
+                }
+                case "tcptype" -> {
+                    requireFirst(tcpType == null, name);
+                    tcpType = pairValue;
+                }
+                case "generation" -> {
+                    requireFirst(generation == NO_GENERATION, name);
+                    generation = SdpSyntax.parseNumber(pairValue, 0, SdpSyntax.MAX_UINT32, "a=candidate generation");
+                }
+                default -> requireFirst(extensions.putIfAbsent(name, pairValue) == null, name);
             }
         }
         return new Candidate(foundation, component, transport, priority, address, port, type,
@@ -139,11 +148,10 @@ public record Candidate(
         return transport.equalsIgnoreCase("udp");
     }
 
-    private static String once(boolean first, String name, String value) {
+    private static void requireFirst(boolean first, String name) {
         if (!first) {
             throw new SdpParseException("a=candidate: '" + name + "' given twice");
         }
-        return value;
     }
 
     /** RFC 8839 §5.1: ice-char = ALPHA / DIGIT / "+" / "/". */

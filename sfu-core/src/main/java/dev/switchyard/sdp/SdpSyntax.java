@@ -46,9 +46,12 @@ final class SdpSyntax {
         return parts;
     }
 
-    /** Parses an unsigned decimal made of ASCII digits only (no sign, no spaces) within {@code [min, max]}. */
+    /**
+     * Parses an unsigned decimal within {@code [min, max]}: ASCII digits only, no sign and no leading zero
+     * (RFC 8866 §9 integer = POS-DIGIT *DIGIT), so the number writes back exactly as it was read.
+     */
     static long parseNumber(String token, long min, long max, String what) {
-        if (token.isEmpty() || token.length() > MAX_DIGITS) {
+        if (token.isEmpty() || token.length() > MAX_DIGITS || (token.length() > 1 && token.charAt(0) == '0')) {
             throw new SdpParseException(what + ": invalid number '" + token + "'");
         }
         for (int i = 0; i < token.length(); i++) {

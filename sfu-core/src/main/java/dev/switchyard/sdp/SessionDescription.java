@@ -134,7 +134,7 @@ public final class SessionDescription {
 
     /** The SDP text with CRLF line endings (RFC 8866 §5), fields in RFC 8866 order. */
     public String serialize() {
-        StringBuilder out = new StringBuilder(256 + 2048 * media.size());
+        StringBuilder out = new StringBuilder();
         SdpWriter.line(out, 'v', "0");
         SdpWriter.line(out, 'o', origin);
         SdpWriter.line(out, 's', sessionName);
