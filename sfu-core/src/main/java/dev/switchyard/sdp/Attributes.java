@@ -65,7 +65,6 @@ public final class Attributes implements Iterable<Attribute> {
 
     private final List<Attribute> lines = new ArrayList<>();
 
-
     /** Checks an attribute the typed getters understand; unknown names always pass. */
     private static void validate(Attribute attribute) {
         String name = attribute.name();
@@ -324,7 +323,7 @@ public final class Attributes implements Iterable<Attribute> {
         return lines.stream().filter(a -> a.name().equals(name)).findFirst().map(a -> parser.apply(a.value()));
     }
 
-    /** RFC 9143 §7.1 / RFC 8843: mid is an identification-tag, i.e. a token (RFC 5888 §4). */
+    /** RFC 5888 §4: a mid is an identification-tag, which is a token. */
     private static String parseMid(String value) {
         return SdpSyntax.requireToken(value, "a=mid");
     }
