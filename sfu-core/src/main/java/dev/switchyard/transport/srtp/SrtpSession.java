@@ -22,7 +22,12 @@ import org.jitsi.utils.logging2.LoggerImpl;
  * is kept only once a packet authenticates, so forged packets cannot fill the table.
  *
  * <p>Each method returns {@code false} for a packet it rejects, counts the reason in {@link #stats()}, and never
- * throws for any packet content. A rejected packet's bytes are unspecified afterwards.
+ * throws for any packet content. A rejected packet's bytes are unspecified afterwards and must not be sent.
+ *
+ * <p>Protecting a packet whose SSRC and sequence number were already protected (a NACK answered without RTX)
+ * works with AES-CM, where it yields the same bytes again. With AES-GCM the JDK refuses to reuse the IV of the
+ * previous packet, so an immediate repeat is rejected as a crypto error: answer NACKs with RTX (RFC 4588), or
+ * resend the bytes protected the first time.
  */
 public final class SrtpSession {
 
@@ -98,10 +103,11 @@ public final class SrtpSession {
     /**
      * Counters of one operation: packets it accepted, and packets it rejected by reason. Authentication and
      * replay failures only occur when unprotecting; {@code malformed} counts packets too short or not RTP/RTCP
-     * version 2, and, when protecting, packets without enough tail room for the trailer.
+     * version 2, and, when protecting, packets without enough tail room for the trailer; {@code cryptoErrors}
+     * counts failures of the cipher itself, such as an AES-GCM packet protected twice in a row.
      */
     public record Counters(long packets, long authenticationFailures, long replayDrops, long malformed,
-                           long ssrcLimitDrops) {
+                           long ssrcLimitDrops, long cryptoErrors) {
     }
 
     /** Where the two packet kinds keep the SSRC and how long their cleartext header is. */
@@ -171,6 +177,7 @@ public final class SrtpSession {
         private long replayDrops;
         private long malformed;
         private long ssrcLimitDrops;
+        private long cryptoErrors;
 
         Operation(Kind kind, int trailerIn, int trailerOut, boolean keepOnlyAccepted,
                   ContextFactory<C> contextFactory, Transform<C> transform) {
@@ -210,6 +217,11 @@ public final class SrtpSession {
             } catch (GeneralSecurityException e) {
                 status = SrtpErrorStatus.FAIL;
             }
+            // jitsi-srtp reports OK even when its GCM cipher failed to encrypt (the JDK refuses to reuse the
+            // previous IV), leaving the packet unprotected: the trailer must really have been added or removed.
+            if (status == SrtpErrorStatus.OK && packet.length() != length - trailerIn + trailerOut) {
+                status = SrtpErrorStatus.FAIL;
+            }
             return count(status, fresh && keepOnlyAccepted, ssrc, context);
         }
 
@@ -224,7 +236,8 @@ public final class SrtpSession {
                 }
                 case AUTH_FAIL -> authenticationFailures++;
                 case REPLAY_FAIL, REPLAY_OLD -> replayDrops++;
-                case INVALID_PACKET, FAIL -> malformed++;
+                case INVALID_PACKET -> malformed++;
+                case FAIL -> cryptoErrors++;
             }
             return false;
         }
@@ -239,7 +252,8 @@ public final class SrtpSession {
         }
 
         synchronized Counters counters() {
-            return new Counters(packets, authenticationFailures, replayDrops, malformed, ssrcLimitDrops);
+            return new Counters(packets, authenticationFailures, replayDrops, malformed, ssrcLimitDrops,
+                    cryptoErrors);
         }
     }
 
