@@ -8,15 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
-import org.bouncycastle.asn1.nist.NISTNamedCurves;
+import org.bouncycastle.asn1.sec.SECNamedCurves;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
+import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
@@ -58,10 +58,10 @@ public final class DtlsCertificate {
     /** Generates a fresh key pair and self-signed certificate. */
     public static DtlsCertificate generate() {
         SecureRandom random = new SecureRandom();
-        X9ECParameters curve = NISTNamedCurves.getByName("P-256");
+        // Named, not explicit, curve parameters: browsers (BoringSSL, NSS) reject explicit ones (RFC 5480 §2.1.1).
         ECKeyPairGenerator generator = new ECKeyPairGenerator();
-        generator.init(new ECKeyGenerationParameters(
-                new ECDomainParameters(curve.getCurve(), curve.getG(), curve.getN(), curve.getH()), random));
+        generator.init(new ECKeyGenerationParameters(new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1,
+                SECNamedCurves.getByOID(SECObjectIdentifiers.secp256r1)), random));
         AsymmetricCipherKeyPair keyPair = generator.generateKeyPair();
 
         Instant now = Instant.now();

@@ -132,7 +132,8 @@ public final class DtlsSession {
     public void receive(byte[] buffer, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, buffer.length);
         State current = state;
-        if (current == State.FAILED || current == State.CLOSED) {
+        if (current == State.FAILED || current == State.CLOSED
+                || !DtlsRecordFilter.isWellFramed(buffer, offset, length)) {
             return;
         }
         transport.offer(buffer, offset, length);

@@ -31,11 +31,13 @@ final class DtlsSrtpHandshake {
 
     static final ProtocolVersion[] VERSIONS = ProtocolVersion.DTLSv12.only();
 
-    /** AEAD suites only: every WebRTC browser offers them, and our certificate is ECDSA. */
+    /**
+     * AES-GCM suites only: every WebRTC browser offers them, our certificate is ECDSA, and
+     * {@link DtlsRecordFilter} relies on the GCM record overhead.
+     */
     static final int[] CIPHER_SUITES = {
         CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
         CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
-        CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
     };
 
     private static final SignatureAndHashAlgorithm ECDSA_SHA256 =
