@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FingerprintTest {
 
-    /** From a Chromium 156 offer. */
+    /** An arbitrary SHA-256 value written the way browsers write it: upper-case hex, colon-separated. */
     private static final String CHROMIUM = "sha-256 "
             + "5B:0D:8B:4E:1C:2F:6A:90:3E:77:A1:D2:0C:9F:44:B8:E6:13:5A:02:7D:C8:91:FE:36:4B:AA:70:1D:E9:52:C4";
 
