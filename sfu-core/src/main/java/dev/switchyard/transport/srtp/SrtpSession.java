@@ -46,13 +46,14 @@ public final class SrtpSession {
         Aes.setFactoryClassName(Aes.SunJCECipherFactory.class.getName());
     }
 
+    private final SrtpProfile profile;
     private final Operation<SrtpCryptoContext> rtpProtect;
     private final Operation<SrtpCryptoContext> rtpUnprotect;
     private final Operation<SrtcpCryptoContext> rtcpProtect;
     private final Operation<SrtcpCryptoContext> rtcpUnprotect;
 
     public SrtpSession(SrtpKeyingMaterial keys) {
-        SrtpProfile profile = keys.profile();
+        profile = keys.profile();
         SrtpContextFactory sender = new SrtpContextFactory(true, keys.localKey(), keys.localSalt(),
                 profile.newPolicy(), profile.newPolicy(), LOGGER);
         SrtpContextFactory receiver = new SrtpContextFactory(false, keys.remoteKey(), keys.remoteSalt(),
@@ -68,6 +69,11 @@ public final class SrtpSession {
                 sender::deriveControlContext, SrtcpCryptoContext::transformPacket);
         rtcpUnprotect = new Operation<>(Kind.RTCP, srtcpTrailer, 0, true,
                 receiver::deriveControlContext, SrtcpCryptoContext::reverseTransformPacket);
+    }
+
+    /** The protection profile negotiated in the DTLS handshake. */
+    public SrtpProfile profile() {
+        return profile;
     }
 
     /** Encrypts and authenticates an RTP packet; needs {@link SrtpProfile#tagLength()} bytes of tail room. */
