@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,6 +54,8 @@ public final class WebRtcTransport implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebRtcTransport.class);
     private static final int RECEIVE_CAPACITY = 1500;
+    /** How long a replaced ICE connection keeps receiving: the peer may switch pairs a little later than us. */
+    private static final long RETIRED_ICE_GRACE_MILLIS = 2000;
 
     private final TransportContext context;
     private final ServerIcePorts serverPorts;
@@ -66,6 +70,7 @@ public final class WebRtcTransport implements AutoCloseable {
 
     private volatile IceConnection activeIce;
     private volatile IceConnection pendingIce;
+    private final Set<IceConnection> retiredIce = ConcurrentHashMap.newKeySet();
     private volatile DtlsSession dtls;
     private volatile SrtpSession srtp;
 
@@ -250,8 +255,17 @@ public final class WebRtcTransport implements AutoCloseable {
         if (pending != null) {
             pending.close();
         }
+        retiredIce.forEach(IceConnection::close);
         activeIce.close();
         listener.onClosed(this, reason);
+    }
+
+    private void retire(IceConnection previous) {
+        retiredIce.add(previous);
+        context.timer().schedule(() -> {
+            retiredIce.remove(previous);
+            previous.close();
+        }, RETIRED_ICE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void checkConsent() {
@@ -313,7 +327,7 @@ public final class WebRtcTransport implements AutoCloseable {
                 IceConnection previous = activeIce;
                 activeIce = connection;
                 pendingIce = null;
-                previous.close();
+                retire(previous);
                 return;
             }
             if (connection == activeIce) {

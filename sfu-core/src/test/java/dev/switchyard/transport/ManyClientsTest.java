@@ -1,6 +1,7 @@
 package dev.switchyard.transport;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,9 @@ class ManyClientsTest {
 
     @Test
     void twoHundredClientsConnectToOneServerAtOnceAndAllCompleteDtls() throws Exception {
-        TransportContext.Settings settings = TransportTestPeers.settings(TransportContext.Settings.DEFAULTS.srtpProfiles());
+        // Production consent and handshake timeouts: 400 agents on two cores answer consent checks late at first.
+        TransportContext.Settings settings = new TransportContext.Settings(TestIceSettings.SETTINGS,
+                Duration.ofSeconds(30), Duration.ofSeconds(30), TransportContext.Settings.DEFAULTS.srtpProfiles());
         List<TransportTestPeers> all = new ArrayList<>();
         try (ServerIcePorts ports = ServerIcePorts.bind(TestIceSettings.SETTINGS, InetAddress.getLoopbackAddress(),
                 0, -1, null);
