@@ -12,6 +12,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import dev.switchyard.sdp.Attributes;
+import dev.switchyard.sdp.Candidate;
+import dev.switchyard.sdp.MediaDescription;
+import dev.switchyard.sdp.SessionDescription;
 import dev.switchyard.transport.RecordingTransportListener;
 import dev.switchyard.transport.TestPackets;
 import dev.switchyard.transport.TransportContext;
@@ -62,9 +66,7 @@ class NodeDataChannelInteropTest {
             server.connect(offer.transport(), DtlsRole.SERVER);
             peer.send("{\"answer\":" + JsonLine.quote(answer(local, offer.mid())) + "}");
 
-            assertTrue(serverEvents.connected.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS),
-                    () -> "server transport connected; closed because: " + serverEvents.closed.getNow("-")
-                            + "; peer stderr:\n" + peer.recentStderr());
+            awaitConnected(serverEvents, peer);
             peer.await("open", TIMEOUT);
 
             peer.send("{\"send\":" + PACKETS + "}");
@@ -95,6 +97,18 @@ class NodeDataChannelInteropTest {
 
             peer.send("{\"close\":true}");
             assertEquals(0, peer.awaitExit(TIMEOUT), "the peer's exit code");
+        }
+    }
+
+    /** Waits for the server transport to connect, failing as soon as it closes instead. */
+    private static void awaitConnected(RecordingTransportListener serverEvents, NodePeerProcess peer)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!serverEvents.connected.await(50, TimeUnit.MILLISECONDS)) {
+            if (serverEvents.closed.isDone() || System.nanoTime() > deadline) {
+                fail("server transport did not connect; closed because: " + serverEvents.closed.getNow("-")
+                        + "; peer stderr:\n" + peer.recentStderr());
+            }
         }
     }
 
@@ -133,44 +147,35 @@ class NodeDataChannelInteropTest {
         sdp.append(line).append("\r\n");
     }
 
-    /** What the test needs from the peer's offer (one bundled m-line), read attribute by attribute. */
+    /** What the test needs from the peer's offer (one bundled m-line), read with Switchyard's SDP model. */
     private record Offer(String mid, TransportDescription transport) {
 
         static Offer parse(String sdp) throws UnknownHostException {
-            String mid = null;
-            String ufrag = null;
-            String password = null;
-            Fingerprint fingerprint = null;
+            SessionDescription offer = SessionDescription.parse(sdp);
+            assertEquals(1, offer.media().size(), "one m-line offered");
+            MediaDescription video = offer.media().get(0);
             List<IceCandidate> candidates = new ArrayList<>();
-            for (String line : sdp.split("\r\n")) {
-                String value = line.substring(line.indexOf(':') + 1);
-                if (line.startsWith("a=mid:")) {
-                    mid = value;
-                } else if (line.startsWith("a=ice-ufrag:")) {
-                    ufrag = value;
-                } else if (line.startsWith("a=ice-pwd:")) {
-                    password = value;
-                } else if (line.startsWith("a=fingerprint:")) {
-                    fingerprint = Fingerprint.parse(value);
-                } else if (line.startsWith("a=candidate:")) {
-                    candidates.add(candidate(value));
-                }
+            for (String value : video.attributes().values(Candidate.NAME)) {
+                candidates.add(iceCandidate(Candidate.parse(value)));
             }
-            if (mid == null || ufrag == null || password == null || fingerprint == null) {
-                fail("offer lacks mid, ICE credentials or fingerprint:\n" + sdp);
-            }
-            return new Offer(mid, new TransportDescription(new IceParameters(ufrag, password), candidates,
-                    fingerprint));
+            IceParameters ice = new IceParameters(attribute(offer, video, Attributes.ICE_UFRAG),
+                    attribute(offer, video, Attributes.ICE_PWD));
+            Fingerprint fingerprint = Fingerprint.parse(attribute(offer, video, dev.switchyard.sdp.Fingerprint.NAME));
+            return new Offer(video.mid().orElseThrow(), new TransportDescription(ice, candidates, fingerprint));
         }
 
-        /** RFC 8839 §5.1: foundation component transport priority address port "typ" type [extensions]. */
-        private static IceCandidate candidate(String value) throws UnknownHostException {
-            String[] fields = value.split(" ");
-            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(fields[4]),
-                    Integer.parseInt(fields[5]));
-            return new IceCandidate(fields[0], Integer.parseInt(fields[1]),
-                    IceCandidate.Transport.valueOf(fields[2].toUpperCase(Locale.ROOT)), Long.parseLong(fields[3]),
-                    address, candidateType(fields[7]), null);
+        /** RFC 8839 §5: media-level value, else the session-level one. */
+        private static String attribute(SessionDescription offer, MediaDescription media, String name) {
+            return media.attributes().value(name).or(() -> offer.attributes().value(name))
+                    .orElseThrow(() -> new AssertionError("offer lacks a=" + name + ":\n" + offer.serialize()));
+        }
+
+        private static IceCandidate iceCandidate(Candidate candidate) throws UnknownHostException {
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(candidate.address()),
+                    candidate.port());
+            return new IceCandidate(candidate.foundation(), candidate.component(),
+                    IceCandidate.Transport.valueOf(candidate.transport().toUpperCase(Locale.ROOT)),
+                    candidate.priority(), address, candidateType(candidate.type()), candidate.tcpType());
         }
 
         private static IceCandidate.Type candidateType(String sdpName) {
