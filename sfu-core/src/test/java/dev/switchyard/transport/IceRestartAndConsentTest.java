@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import dev.switchyard.transport.ice.IceParameters;
 import dev.switchyard.transport.ice.ServerIcePorts;
 import dev.switchyard.transport.ice.TestIceSettings;
-import dev.switchyard.transport.srtp.SrtpProfile;
 
 import static dev.switchyard.transport.TransportTestPeers.CLIENT_SSRC;
 import static dev.switchyard.transport.TransportTestPeers.SERVER_SSRC;
@@ -29,7 +28,7 @@ class IceRestartAndConsentTest {
     @BeforeAll
     static void start() throws Exception {
         ports = ServerIcePorts.bind(TestIceSettings.SETTINGS, InetAddress.getLoopbackAddress(), 0, -1, null);
-        TransportContext.Settings settings = TransportTestPeers.settings(SrtpProfile.preferenceOrder());
+        TransportContext.Settings settings = TransportTestPeers.settings(TransportContext.Settings.DEFAULTS.srtpProfiles());
         serverContext = new TransportContext(settings);
         clientContext = new TransportContext(settings);
     }

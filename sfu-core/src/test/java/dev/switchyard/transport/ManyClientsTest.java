@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.switchyard.transport.ice.ServerIcePorts;
 import dev.switchyard.transport.ice.TestIceSettings;
-import dev.switchyard.transport.srtp.SrtpProfile;
 
 import static dev.switchyard.transport.TransportTestPeers.CLIENT_SSRC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,7 +18,7 @@ class ManyClientsTest {
 
     @Test
     void twoHundredClientsConnectToOneServerAtOnceAndAllCompleteDtls() throws Exception {
-        TransportContext.Settings settings = TransportTestPeers.settings(SrtpProfile.preferenceOrder());
+        TransportContext.Settings settings = TransportTestPeers.settings(TransportContext.Settings.DEFAULTS.srtpProfiles());
         List<TransportTestPeers> all = new ArrayList<>();
         try (ServerIcePorts ports = ServerIcePorts.bind(TestIceSettings.SETTINGS, InetAddress.getLoopbackAddress(),
                 0, -1, null);

@@ -20,31 +20,43 @@ import org.ice4j.socket.MultiplexingDatagramSocket;
  * Harvests one UDP host candidate on an ephemeral port of a given local address.
  *
  * <p>The client transport needs this because ice4j's own host harvester skips loopback interfaces, while
- * tests and load generators run client and server on 127.0.0.1.
+ * tests and load generators run client and server on 127.0.0.1. The socket is not handed to the component's
+ * merging socket, whose 100-packet queue drops media bursts: the client reads non-STUN datagrams straight from
+ * {@link #socket()}, while STUN goes to ice4j's stack through its own filtered view of the same socket.
  */
 final class BoundAddressHarvester implements CandidateHarvester {
 
     private final InetAddress address;
+    private final int receiveBufferBytes;
     private final HarvestStatistics statistics = new HarvestStatistics();
+    private volatile MultiplexingDatagramSocket socket;
 
-    BoundAddressHarvester(InetAddress address) {
+    BoundAddressHarvester(InetAddress address, int receiveBufferBytes) {
         this.address = address;
+        this.receiveBufferBytes = receiveBufferBytes;
     }
 
     @Override
     public Collection<LocalCandidate> harvest(Component component) {
-        IceSocketWrapper socket;
+        MultiplexingDatagramSocket bound;
         try {
-            socket = new IceUdpSocketWrapper(new MultiplexingDatagramSocket(0, address));
+            bound = new MultiplexingDatagramSocket(0, address);
+            // The kernel caps this at net.core.rmem_max; the default (about 200 KB) overflows on media bursts.
+            bound.setReceiveBufferSize(receiveBufferBytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind a UDP socket on " + address, e);
         }
-        HostCandidate candidate = new HostCandidate(socket, component, Transport.UDP);
+        socket = bound;
+        IceSocketWrapper wrapper = new IceUdpSocketWrapper(bound);
+        HostCandidate candidate = new HostCandidate(wrapper, component, Transport.UDP);
         component.addLocalCandidate(candidate);
-        // Connectivity checks are read by the STUN stack, everything else by the component's socket.
         candidate.getStunStack().addSocket(candidate.getStunSocket(null));
-        component.getComponentSocket().add(socket);
         return List.of(candidate);
+    }
+
+    /** The harvested socket: its plain {@code receive} yields every datagram that is not STUN. */
+    MultiplexingDatagramSocket socket() {
+        return socket;
     }
 
     @Override

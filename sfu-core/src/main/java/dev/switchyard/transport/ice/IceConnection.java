@@ -57,17 +57,20 @@ public final class IceConnection implements AutoCloseable {
     private final IceMediaStream stream;
     private final Listener listener;
     private final ServerIcePorts serverPorts;
+    private final BoundAddressHarvester clientHarvester;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean connected = new AtomicBoolean();
     private volatile long lastConsentNanos;
     private volatile Thread clientReader;
 
-    private IceConnection(Agent agent, Component component, Listener listener, ServerIcePorts serverPorts) {
+    private IceConnection(Agent agent, Component component, Listener listener, ServerIcePorts serverPorts,
+                          BoundAddressHarvester clientHarvester) {
         this.agent = agent;
         this.component = component;
         this.stream = component.getParentStream();
         this.listener = listener;
         this.serverPorts = serverPorts;
+        this.clientHarvester = clientHarvester;
         this.lastConsentNanos = System.nanoTime();
         agent.addStateChangeListener(this::onAgentStateChange);
         stream.addPairChangeListener(this::onPairChange);
@@ -76,8 +79,9 @@ public final class IceConnection implements AutoCloseable {
     /** A controlled agent on the server's shared media ports. */
     public static IceConnection forServer(ServerIcePorts ports, Listener listener) throws IOException {
         Agent agent = newAgent(false, ports.harvesters());
-        Component component = createComponent(agent);
-        IceConnection connection = new IceConnection(agent, component, listener, ports);
+        // UDP media is pushed to the listener; the component socket stays for ICE-TCP, which ice4j delivers there.
+        Component component = createComponent(agent, true);
+        IceConnection connection = new IceConnection(agent, component, listener, ports, null);
         component.setBufferCallback(connection.pushHandler());
         return connection;
     }
@@ -86,9 +90,10 @@ public final class IceConnection implements AutoCloseable {
     public static IceConnection forClient(IceSettings settings, InetAddress bindAddress, Listener listener)
             throws IOException {
         settings.apply();
-        Agent agent = newAgent(true, List.of(new BoundAddressHarvester(bindAddress)));
-        Component component = createComponent(agent);
-        return new IceConnection(agent, component, listener, null);
+        BoundAddressHarvester harvester = new BoundAddressHarvester(bindAddress, settings.udpReceiveBufferBytes());
+        Agent agent = newAgent(true, List.of(harvester));
+        Component component = createComponent(agent, false);
+        return new IceConnection(agent, component, listener, null, harvester);
     }
 
     private static Agent newAgent(boolean controlling, List<CandidateHarvester> harvesters) {
@@ -100,10 +105,10 @@ public final class IceConnection implements AutoCloseable {
         return agent;
     }
 
-    private static Component createComponent(Agent agent) throws IOException {
+    private static Component createComponent(Agent agent, boolean useComponentSocket) throws IOException {
         IceMediaStream stream = agent.createMediaStream("bundle");
         try {
-            return agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, true);
+            return agent.createComponent(stream, KeepAliveStrategy.SELECTED_ONLY, useComponentSocket);
         } catch (IOException | RuntimeException e) {
             agent.free();
             throw e;
@@ -234,7 +239,7 @@ public final class IceConnection implements AutoCloseable {
         try {
             while (!closed.get()) {
                 packet.setData(buffer, 0, buffer.length);
-                component.getSocket().receive(packet);
+                clientHarvester.socket().receive(packet);
                 listener.onPacket(this, packet.getData(), packet.getOffset(), packet.getLength());
             }
         } catch (SocketException e) {
