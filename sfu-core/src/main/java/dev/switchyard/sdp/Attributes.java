@@ -340,7 +340,10 @@ public final class Attributes implements Iterable<Attribute> {
     }
 
     private static List<String> parseIceOptions(String value) {
+        // RFC 8839 §5.6 separates options by spaces, but libdatachannel writes "ice2,trickle": rejecting its whole
+        // offer over that would help no one, so commas separate options too.
         return SdpSyntax.split(value, ' ', "a=ice-options").stream()
+                .flatMap(field -> SdpSyntax.split(field, ',', "a=ice-options").stream())
                 .map(option -> SdpSyntax.requireToken(option, "a=ice-options"))
                 .toList();
     }

@@ -127,10 +127,6 @@ public final class WebRtcTransport implements AutoCloseable {
         dtls = new DtlsSession(localDtlsRole, context.certificate(), remote.fingerprint(),
                 context.settings().srtpProfiles(), context.settings().handshakeTimeout(), this::sendDatagram,
                 new DtlsEvents());
-        if (localDtlsRole == DtlsRole.SERVER) {
-            // The DTLS server just waits for the ClientHello, which can only come once ICE works.
-            startDtls();
-        }
         activeIce.connect(remote.ice(), remote.candidates());
     }
 

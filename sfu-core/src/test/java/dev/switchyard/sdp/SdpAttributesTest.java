@@ -61,6 +61,15 @@ class SdpAttributesTest {
     }
 
     @Test
+    void iceOptionsAreSeparatedBySpacesOrByCommasAsLibdatachannelWritesThem() {
+        assertEquals(List.of("ice2", "trickle"), new Attributes().add(new Attribute("ice-options", "ice2 trickle"))
+                .iceOptions());
+        assertEquals(List.of("ice2", "trickle"), new Attributes().add(new Attribute("ice-options", "ice2,trickle"))
+                .iceOptions());
+        assertThrows(SdpParseException.class, () -> new Attributes().add(new Attribute("ice-options", "ice2,,x")));
+    }
+
+    @Test
     void sctpAttributesAreTyped() {
         Attributes attributes = new Attributes()
                 .add(new Attribute(Attributes.SCTP_PORT, "5000"))

@@ -7,18 +7,18 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Records what a transport reports, checking received test packets as they arrive. */
-final class RecordingTransportListener implements WebRtcTransport.Listener {
+public final class RecordingTransportListener implements WebRtcTransport.Listener {
 
-    final CountDownLatch connected = new CountDownLatch(1);
-    final CompletableFuture<String> closed = new CompletableFuture<>();
-    final AtomicLong intactRtp = new AtomicLong();
-    final AtomicLong corruptRtp = new AtomicLong();
+    public final CountDownLatch connected = new CountDownLatch(1);
+    public final CompletableFuture<String> closed = new CompletableFuture<>();
+    public final AtomicLong intactRtp = new AtomicLong();
+    public final AtomicLong corruptRtp = new AtomicLong();
     final AtomicLong intactRtcp = new AtomicLong();
-    final BlockingQueue<Integer> rtpSequenceNumbers = new LinkedBlockingQueue<>();
+    public final BlockingQueue<Integer> rtpSequenceNumbers = new LinkedBlockingQueue<>();
     private final long expectedRemoteSsrc;
     private final int expectedPayloadLength;
 
-    RecordingTransportListener(long expectedRemoteSsrc, int expectedPayloadLength) {
+    public RecordingTransportListener(long expectedRemoteSsrc, int expectedPayloadLength) {
         this.expectedRemoteSsrc = expectedRemoteSsrc;
         this.expectedPayloadLength = expectedPayloadLength;
     }

@@ -3,15 +3,15 @@ package dev.switchyard.transport;
 import java.nio.ByteBuffer;
 
 /** Hand-built RTP and RTCP packets with contents a receiver can verify. */
-final class TestPackets {
+public final class TestPackets {
 
-    static final int RTP_PAYLOAD_TYPE = 96;
+    public static final int RTP_PAYLOAD_TYPE = 96;
 
     private TestPackets() {
     }
 
     /** An RTP packet (RFC 3550 §5.1) whose payload is a pattern derived from its sequence number. */
-    static PacketBuffer rtp(long ssrc, int sequenceNumber, int payloadLength) {
+    public static PacketBuffer rtp(long ssrc, int sequenceNumber, int payloadLength) {
         PacketBuffer packet = PacketBuffer.allocate(1500);
         ByteBuffer bytes = ByteBuffer.wrap(packet.buffer(), packet.offset(), 12 + payloadLength);
         bytes.put((byte) 0x80).put((byte) RTP_PAYLOAD_TYPE).putShort((short) sequenceNumber)
@@ -63,6 +63,7 @@ final class TestPackets {
         return bytes.getInt();
     }
 
+    // sfu-core/src/test/node/interop-peer.mjs builds and checks the same pattern: keep them in step.
     private static byte patternByte(int sequenceNumber, int index) {
         return (byte) (sequenceNumber * 31 + index * 7);
     }
