@@ -1,0 +1,14 @@
+package dev.switchyard.conference;
+
+import java.util.List;
+import java.util.Objects;
+
+/** What everyone in a room may know about a participant. */
+public record ParticipantInfo(String participantId, String name, List<TrackInfo> tracks) {
+
+    public ParticipantInfo {
+        Objects.requireNonNull(participantId, "participantId");
+        Objects.requireNonNull(name, "name");
+        tracks = List.copyOf(tracks);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.switchyard.conference;
+
+import java.util.List;
+
+/**
+ * What the conference tells one participant's signaling session. Calls come from signaling and media threads;
+ * implementations hand them to the participant's connection without blocking.
+ */
+public interface ParticipantListener {
+
+    void onParticipantJoined(ParticipantInfo participant);
+
+    void onParticipantLeft(String participantId);
+
+    void onTrackPublished(TrackInfo track);
+
+    void onTrackUnpublished(TrackInfo track);
+
+    void onTrackMuted(TrackInfo track);
+
+    /** The subscriber connection must be (re)negotiated: send this offer, expect an answer. */
+    void onSubscriberOffer(String offerSdp, List<SubscribedTrack> tracks);
+
+    /** The server removed the participant (its media connection failed or consent expired). */
+    void onRemoved(String reason);
+}

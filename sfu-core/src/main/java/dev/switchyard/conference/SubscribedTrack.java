@@ -1,0 +1,12 @@
+package dev.switchyard.conference;
+
+import java.util.Objects;
+
+/** A track carried by one m-line of a subscriber's connection. */
+public record SubscribedTrack(String mid, TrackInfo track) {
+
+    public SubscribedTrack {
+        Objects.requireNonNull(mid, "mid");
+        Objects.requireNonNull(track, "track");
+    }
+}
