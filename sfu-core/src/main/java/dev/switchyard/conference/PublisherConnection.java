@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import dev.switchyard.router.KeyframeDetector;
 import dev.switchyard.rtp.HeaderExtensionCursor;
@@ -35,6 +36,8 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     private volatile long[] boundSsrcs = new long[0];
     private volatile PublishedTrack[] boundTracks = new PublishedTrack[0];
     private volatile int midExtensionId = -1;
+    /** RFC 8866 §5.2: a numeric session id, constant for the connection, with a version per answer. */
+    private final String sessionId = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
     private long answerVersion;
     private String remoteUfrag;
 
@@ -71,7 +74,7 @@ final class PublisherConnection implements WebRtcTransport.Listener {
             }
         }
         PublisherAnswerer.Answer answer = PublisherAnswerer.answer(offer, transport.localDescription(),
-                owner.id(), ++answerVersion);
+                sessionId, ++answerVersion);
         if (first) {
             transport.connect(remote, SdpTransportMapping.localDtlsRole(offer));
         } else if (restart) {

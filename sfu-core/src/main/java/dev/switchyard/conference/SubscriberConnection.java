@@ -55,6 +55,7 @@ final class SubscriberConnection implements WebRtcTransport.Listener {
     private IceParameters lastRemoteIce;
     private boolean awaitingAnswer;
     private boolean offerNeeded;
+    private final String sessionId = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
     private long offerVersion;
 
     SubscriberConnection(Participant owner) {
@@ -132,7 +133,7 @@ final class SubscriberConnection implements WebRtcTransport.Listener {
                 tracks.add(new SubscribedTrack(line.mid, subscription.track().info()));
             }
         }
-        String offer = SubscriberOfferWriter.offer(local, owner.id(), ++offerVersion, offerLines);
+        String offer = SubscriberOfferWriter.offer(local, sessionId, ++offerVersion, offerLines);
         awaitingAnswer = true;
         offerNeeded = false;
         owner.listener().onSubscriberOffer(offer, tracks);

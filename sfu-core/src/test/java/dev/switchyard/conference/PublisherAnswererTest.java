@@ -32,7 +32,7 @@ class PublisherAnswererTest {
     @Test
     void answersChromiumsSendOnlyOfferWithOpusAndVp8ReceiveOnly() throws Exception {
         SessionDescription offer = SessionDescription.parse(fixture("chromium-156/offer-sendonly.sdp"));
-        PublisherAnswerer.Answer answer = PublisherAnswerer.answer(offer, SERVER, "p-1", 1);
+        PublisherAnswerer.Answer answer = PublisherAnswerer.answer(offer, SERVER, "4711", 1);
         SessionDescription sdp = SessionDescription.parse(answer.sdp());
 
         assertTrue(sdp.attributes().iceLite());
@@ -65,7 +65,7 @@ class PublisherAnswererTest {
                 + "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=mid:0\r\n"
                 + "a=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuvwxyz\r\na=setup:actpass\r\n";
         assertThrows(NegotiationException.class,
-                () -> PublisherAnswerer.answer(SessionDescription.parse(offer), SERVER, "p-1", 1));
+                () -> PublisherAnswerer.answer(SessionDescription.parse(offer), SERVER, "4711", 1));
     }
 
     static String fixture(String name) throws IOException {
