@@ -46,8 +46,10 @@ export class SwitchyardError extends Error {
  * `name`, `token`, `publish` ({audio, video}, both default true; `false` publishes nothing),
  * `autoSubscribe` (default true: receive every track of every other participant), `timeoutMs`.
  */
-export function connect(options = {}) {
-  return Session.connect(options);
+export async function connect({ autoSubscribe, timeoutMs, ...joinOptions } = {}) {
+  const session = new Session({ autoSubscribe, timeoutMs });
+  await session.join(joinOptions);
+  return session;
 }
 
 function resolveSignalingUrl(url) {
@@ -116,6 +118,7 @@ export class Session extends EventTarget {
   #autoSubscribe;
   #timeoutMs;
   #socket = null;
+  #joinStarted = false;
   #joinAttempt = null;
   /** Local publications in publishing order: {transceiver, track, source, info, muted, owned}. */
   #published = [];
@@ -139,7 +142,10 @@ export class Session extends EventTarget {
     subscriber: new CandidateGate((c) => this.#addRemoteCandidate(this.subscriber, c)),
   };
 
-  /** Use {@link connect}; the constructor does not open anything. */
+  /**
+   * Creates a session that has not joined yet (see {@link Session#join}). `autoSubscribe` (default
+   * true) receives every track of every other participant; `timeoutMs` bounds each request.
+   */
   constructor({ autoSubscribe = true, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
     super();
     this.#autoSubscribe = autoSubscribe;
@@ -148,16 +154,20 @@ export class Session extends EventTarget {
 
   // ---- joining -------------------------------------------------------------------------------
 
-  /** See {@link connect}. */
-  static async connect({
-    url, room, name, token, publish = {}, autoSubscribe = true, timeoutMs = DEFAULT_TIMEOUT_MS,
-  } = {}) {
-    const session = new Session({ autoSubscribe, timeoutMs });
-    await session.#join(resolveSignalingUrl(url), { room, name, token });
+  /**
+   * Joins a room with this session; {@link connect} is `new Session(options)` followed by this.
+   * Constructing the session first lets a page add its event listeners before anything arrives.
+   * Takes the options of {@link connect} other than `autoSubscribe` and `timeoutMs`. Resolves with
+   * this session. A session joins once.
+   */
+  async join({ url, room, name, token, publish = {} } = {}) {
+    if (this.#joinStarted) throw new SwitchyardError('already_joined', 'a session joins once');
+    this.#joinStarted = true;
+    await this.#join(resolveSignalingUrl(url), { room, name, token });
     const audio = publish === false ? false : (publish.audio ?? true);
     const video = publish === false ? false : (publish.video ?? true);
-    if (audio || video) await session.#publishDefaultMedia({ audio, video });
-    return session;
+    if (audio || video) await this.#publishDefaultMedia({ audio, video });
+    return this;
   }
 
   /** Opens the socket, sends `join` and resolves on `joined`. */
