@@ -293,7 +293,7 @@ function attachRemoteTrack({ info, stream }) {
     element.muted = true;
     element.classList.add(info.source);
     onFirstFrame(element, () => {
-      element.dataset.live = '';
+      element.dataset.live = 'true';
       window.switchyardMetrics.firstRemoteFrameAt ??= performance.now();
       if (tile.classList.contains('screen')) tile.classList.remove('video-off');
       else refreshPersonTile(info.participantId);
