@@ -43,7 +43,8 @@ export class SwitchyardError extends Error {
  * rejection). Rejects when the socket cannot be opened or the server refuses the join.
  *
  * Options: `url` (default `ws(s)://<page host>/ws`; relative and http(s) URLs are accepted), `room`,
- * `name`, `token`, `publish` ({audio, video}, both default true; `false` publishes nothing),
+ * `name`, `token`, `publish` ({audio, video}: booleans or MediaTrackConstraints, both default true;
+ * `false` publishes nothing),
  * `autoSubscribe` (default true: receive every track of every other participant), `timeoutMs`.
  */
 export async function connect({ autoSubscribe, timeoutMs, ...joinOptions } = {}) {
@@ -178,6 +179,7 @@ export class Session extends EventTarget {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        this.#joinAttempt = null;
         this.#teardown(error.message);
         reject(error);
       };
@@ -643,7 +645,7 @@ export class Session extends EventTarget {
   }
 
   async #openUserMedia({ audio, video }) {
-    const constraints = { audio: Boolean(audio), video: video ? (video === true ? CAMERA_CONSTRAINTS : video) : false };
+    const constraints = { audio: audio || false, video: video === true ? CAMERA_CONSTRAINTS : (video || false) };
     try {
       return await navigator.mediaDevices.getUserMedia(constraints);
     } catch (error) {
