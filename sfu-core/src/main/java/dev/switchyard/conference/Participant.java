@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -112,9 +113,10 @@ public final class Participant {
         }
     }
 
-    private List<TrackInfo> applyPublishedMedia(List<PublishedMedia> media, Map<String, TrackSource> sources) {
+    private Map<String, TrackInfo> applyPublishedMedia(List<PublishedMedia> media,
+                                                       Map<String, TrackSource> sources) {
         Set<String> sending = new HashSet<>();
-        List<TrackInfo> added = new ArrayList<>();
+        Map<String, TrackInfo> added = new LinkedHashMap<>();
         for (PublishedMedia line : media) {
             sending.add(line.mid());
             if (publisher.trackByMid(line.mid()) != null) {
@@ -124,7 +126,7 @@ public final class Participant {
                     sources.get(line.mid()), line.codec());
             publisher.addTrack(track, line.ssrcs());
             room.publish(track);
-            added.add(track.info());
+            added.put(line.mid(), track.info());
         }
         for (PublishedTrack track : List.copyOf(publisher.tracks())) {
             if (!sending.contains(track.mid())) {
