@@ -82,6 +82,16 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
         return message;
     }
 
+    /** The next message of this type, skipping others (for events whose relative order is not specified). */
+    public JsonNode skipTo(String type) {
+        while (true) {
+            JsonNode message = next();
+            if (type.equals(message.path("type").asText())) {
+                return message;
+            }
+        }
+    }
+
     /** The next message, which must be an error with this code and request type (null: not known). */
     public JsonNode nextError(String code, String requestType) {
         JsonNode error = next("error");
