@@ -35,10 +35,18 @@ class MeshRelayTest {
         server.close();
     }
 
-    private TestSocket join(String peerId, String roomId) {
-        TestSocket socket = TestSocket.connect(uri);
-        socket.send("{\"type\":\"join\",\"peer_id\":\"" + peerId + "\",\"room_id\":\"" + roomId + "\"}");
-        return socket;
+    private TestSocket connect() {
+        return TestSocket.connect(uri);
+    }
+
+    /** Joins and returns the peers already there; joins must be sequential for those lists to be known. */
+    private static List<String> join(TestSocket socket, String peerId, String roomId) {
+        socket.send(joinMessage(peerId, roomId));
+        return peers(socket.next("room_peers"));
+    }
+
+    private static String joinMessage(String peerId, String roomId) {
+        return "{\"type\":\"join\",\"peer_id\":\"" + peerId + "\",\"room_id\":\"" + roomId + "\"}";
     }
 
     private static List<String> peers(JsonNode roomPeers) {
@@ -49,12 +57,11 @@ class MeshRelayTest {
 
     @Test
     void threePeersJoinAndRelayOffersAnswersAndCandidatesWithFrom() {
-        try (TestSocket alice = join("alice", "r1"); TestSocket bob = join("bob", "r1");
-             TestSocket carol = join("carol", "r1")) {
-            assertEquals(List.of(), peers(alice.next("room_peers")));
-            assertEquals(List.of("alice"), peers(bob.next("room_peers")));
+        try (TestSocket alice = connect(); TestSocket bob = connect(); TestSocket carol = connect()) {
+            assertEquals(List.of(), join(alice, "alice", "r1"));
+            assertEquals(List.of("alice"), join(bob, "bob", "r1"));
             assertEquals("bob", alice.next("peer_joined").get("peer_id").asText());
-            assertEquals(List.of("alice", "bob"), peers(carol.next("room_peers")));
+            assertEquals(List.of("alice", "bob"), join(carol, "carol", "r1"));
             assertEquals("carol", alice.next("peer_joined").get("peer_id").asText());
             assertEquals("carol", bob.next("peer_joined").get("peer_id").asText());
 
@@ -80,9 +87,9 @@ class MeshRelayTest {
 
     @Test
     void unknownTargetAndSelfTargetAreRefused() {
-        try (TestSocket alice = join("alice", "r1"); TestSocket outsider = join("bob", "r2")) {
-            alice.next("room_peers");
-            outsider.next("room_peers");
+        try (TestSocket alice = connect(); TestSocket outsider = connect()) {
+            join(alice, "alice", "r1");
+            assertEquals(List.of(), join(outsider, "bob", "r2"));
             alice.send("{\"type\":\"offer\",\"target\":\"bob\",\"offer\":{}}");
             alice.nextError("unknown_peer", "offer");
             alice.send("{\"type\":\"offer\",\"target\":\"alice\",\"offer\":{}}");
@@ -92,11 +99,11 @@ class MeshRelayTest {
 
     @Test
     void duplicatePeerIdIsRefusedAndTheSocketMayJoinUnderAnotherId() {
-        try (TestSocket alice = join("alice", "r1"); TestSocket impostor = join("alice", "r1")) {
-            alice.next("room_peers");
+        try (TestSocket alice = connect(); TestSocket impostor = connect()) {
+            join(alice, "alice", "r1");
+            impostor.send(joinMessage("alice", "r1"));
             impostor.nextError("peer_id_taken", "join");
-            impostor.send("{\"type\":\"join\",\"peer_id\":\"alice2\",\"room_id\":\"r1\"}");
-            assertEquals(List.of("alice"), peers(impostor.next("room_peers")));
+            assertEquals(List.of("alice"), join(impostor, "alice2", "r1"));
             assertEquals("alice2", alice.next("peer_joined").get("peer_id").asText());
             assertEquals(1, relay.roomCount());
             assertEquals(2, relay.peerCount());
@@ -105,26 +112,26 @@ class MeshRelayTest {
 
     @Test
     void disconnectTellsTheOthersAndFreesThePeerId() {
-        try (TestSocket alice = join("alice", "r1"); TestSocket carol = join("carol", "r1")) {
-            alice.next("room_peers");
-            carol.next("room_peers");
+        try (TestSocket alice = connect(); TestSocket carol = connect()) {
+            join(alice, "alice", "r1");
+            join(carol, "carol", "r1");
             alice.next("peer_joined");
-            TestSocket bob = join("bob", "r1");
-            bob.next("room_peers");
+            TestSocket bob = connect();
+            join(bob, "bob", "r1");
             alice.next("peer_joined");
             carol.next("peer_joined");
             bob.close();
             assertEquals("bob", alice.next("peer_left").get("peer_id").asText());
             assertEquals("bob", carol.next("peer_left").get("peer_id").asText());
-            try (TestSocket bobAgain = join("bob", "r1")) {
-                assertEquals(List.of("alice", "carol"), peers(bobAgain.next("room_peers")));
+            try (TestSocket bobAgain = connect()) {
+                assertEquals(List.of("alice", "carol"), join(bobAgain, "bob", "r1"));
             }
         }
     }
 
     @Test
     void malformedAndOutOfOrderMessagesGetErrorsAndTheSocketStaysUsable() {
-        try (TestSocket socket = TestSocket.connect(uri)) {
+        try (TestSocket socket = connect()) {
             socket.send("{\"type\":\"offer\",\"target\":\"bob\",\"offer\":{}}");
             socket.nextError("not_joined", "offer");
             socket.send("{\"type\":\"dance\"}");
@@ -133,11 +140,12 @@ class MeshRelayTest {
             socket.nextError("bad_request", null);
             socket.send("{\"type\":\"join\",\"peer_id\":7,\"room_id\":\"r1\"}");
             socket.nextError("bad_request", "join");
-            socket.send("{\"type\":\"join\",\"peer_id\":\"a b\",\"room_id\":\"r1\"}");
+            socket.send(joinMessage("a b", "r1"));
             socket.nextError("invalid_room", "join");
-            socket.send("{\"type\":\"join\",\"peer_id\":\"alice\",\"room_id\":\"r1\"}");
-            socket.next("room_peers");
-            socket.send("{\"type\":\"join\",\"peer_id\":\"alice\",\"room_id\":\"r1\"}");
+            socket.send(joinMessage("alice", "r/1"));
+            socket.nextError("invalid_room", "join");
+            join(socket, "alice", "r1");
+            socket.send(joinMessage("alice", "r1"));
             socket.nextError("already_joined", "join");
             socket.send("{\"type\":\"offer\",\"offer\":{}}");
             socket.nextError("bad_request", "offer");
@@ -148,8 +156,8 @@ class MeshRelayTest {
 
     @Test
     void anEmptyRoomIsDropped() {
-        TestSocket alice = join("alice", "r1");
-        alice.next("room_peers");
+        TestSocket alice = connect();
+        join(alice, "alice", "r1");
         assertEquals(1, relay.roomCount());
         alice.close();
         Eventually.await(() -> relay.roomCount() == 0 && relay.peerCount() == 0, "room r1 dropped");
