@@ -2,6 +2,7 @@ package dev.switchyard.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +62,13 @@ class SwitchyardServerTest {
         assertNotEquals(0, server.httpPort());
         assertNotEquals(0, server.mediaPort());
         assertEquals(URI.create("http://127.0.0.1:" + server.httpPort() + "/"), server.httpUri());
+    }
+
+    @Test
+    void aBusyHttpPortFailsTheStart() {
+        ServerConfig busy = new ServerConfig("127.0.0.1", server.httpPort(), ServerConfig.DEFAULTS.mediaAddress(),
+                0, -1, null, ServerConfig.DEFAULTS.consentTimeout(), List.of());
+        assertThrows(IOException.class, () -> SwitchyardServer.start(busy));
     }
 
     @Test
