@@ -51,8 +51,4 @@ public final class SessionChannel {
     public void close(WebSocketCloseStatus status) {
         channel.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
     }
-
-    public boolean isOpen() {
-        return channel.isActive();
-    }
 }

@@ -1,6 +1,7 @@
 package dev.switchyard.signaling.sfu;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,10 +58,11 @@ final class SfuMessages {
                 .put("muted", track.muted());
     }
 
-    static ObjectNode publishAnswer(String sdp, List<TrackInfo> tracks) {
+    /** Each track object carries the {@code mid} of its m-line, so the client knows which transceiver it is. */
+    static ObjectNode publishAnswer(String sdp, Map<String, TrackInfo> tracksByMid) {
         ObjectNode message = Json.message("publish_answer").put("sdp", sdp);
         ArrayNode published = message.putArray("tracks");
-        tracks.forEach(track -> published.add(track(track)));
+        tracksByMid.forEach((mid, track) -> published.add(Json.object().put("mid", mid).setAll(track(track))));
         return message;
     }
 

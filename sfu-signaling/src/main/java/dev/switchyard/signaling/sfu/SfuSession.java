@@ -137,7 +137,7 @@ final class SfuSession implements WebSocketSession {
         } catch (NegotiationException e) {
             throw new ProtocolException(ErrorCode.BAD_SDP, e.getMessage());
         }
-        channel.send(SfuMessages.publishAnswer(published.answerSdp(), published.tracks()));
+        channel.send(SfuMessages.publishAnswer(published.answerSdp(), published.tracksByMid()));
     }
 
     private void subscribe(JsonObject fields, boolean subscribe) throws ProtocolException {
