@@ -156,18 +156,7 @@ public record Candidate(
 
     /** RFC 8839 §5.1: ice-char = ALPHA / DIGIT / "+" / "/". */
     static boolean isIceChars(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean iceChar = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                    || c == '+' || c == '/';
-            if (!iceChar) {
-                return false;
-            }
-        }
-        return true;
+        return SdpSyntax.isNonEmptyOf(text, c -> SdpSyntax.isAlphaNumeric(c) || c == '+' || c == '/');
     }
 
     @Override

@@ -60,18 +60,7 @@ public record Rid(String id, RidDirection direction, List<Integer> payloadTypes,
 
     /** RFC 8851 §10: rid-id = 1*(alpha-numeric / "-" / "_"). */
     static boolean isRidId(String id) {
-        if (id.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            boolean allowed = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                    || c == '-' || c == '_';
-            if (!allowed) {
-                return false;
-            }
-        }
-        return true;
+        return SdpSyntax.isNonEmptyOf(id, c -> SdpSyntax.isAlphaNumeric(c) || c == '-' || c == '_');
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.switchyard.sdp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /** Strict lexical helpers shared by the line and attribute parsers; all failures are {@link SdpParseException}. */
 final class SdpSyntax {
@@ -73,18 +74,17 @@ final class SdpSyntax {
 
     /** RFC 8866 §9 token-char: visible ASCII except the separators " ( ) , / : ; < = > ? @ [ \ ] { }. */
     static boolean isToken(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean tokenChar = c == 0x21 || (c >= 0x23 && c <= 0x27) || c == 0x2A || c == 0x2B || c == 0x2D
-                    || c == 0x2E || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x5E && c <= 0x7E);
-            if (!tokenChar) {
-                return false;
-            }
-        }
-        return true;
+        return isNonEmptyOf(text, c -> c == 0x21 || (c >= 0x23 && c <= 0x27) || c == 0x2A || c == 0x2B || c == 0x2D
+                || c == 0x2E || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x5E && c <= 0x7E));
+    }
+
+    /** Whether {@code text} has at least one character and every character is {@code allowed}. */
+    static boolean isNonEmptyOf(String text, IntPredicate allowed) {
+        return !text.isEmpty() && text.chars().allMatch(allowed);
+    }
+
+    static boolean isAlphaNumeric(int c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     static String requireToken(String text, String what) {
