@@ -1,5 +1,8 @@
 package dev.switchyard.transport.srtp;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 
 import javax.crypto.Cipher;
@@ -17,6 +20,10 @@ final class AesCtr {
 
     /** Counter blocks encrypted per cipher call: a full-size packet takes two calls. */
     private static final int CHUNK = 64 * BLOCK;
+
+    /** Several bytes at a time at any offset: copies and XORs are byte-wise, so the byte order does not matter. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
 
     private final Cipher aes;
     private final byte[] counters = new byte[CHUNK];
@@ -44,21 +51,32 @@ final class AesCtr {
      * 2^16 blocks, so this equals the RFC's 128-bit addition.
      */
     void xorKeystream(byte[] counter, byte[] data, int offset, int length) throws ShortBufferException {
+        long high = (long) LONGS.get(counter, 0);
+        int middle = (int) INTS.get(counter, 8);
         int low = readInt(counter, BLOCK - 4);
         while (length > 0) {
             int chunk = Math.min(length, CHUNK);
             int blocks = (chunk + BLOCK - 1) / BLOCK;
-            for (int block = 0; block < blocks; block++) {
-                int at = block * BLOCK;
-                System.arraycopy(counter, 0, counters, at, BLOCK - 4);
+            for (int at = 0; at < blocks * BLOCK; at += BLOCK) {
+                LONGS.set(counters, at, high);
+                INTS.set(counters, at + 8, middle);
                 writeInt(counters, at + BLOCK - 4, low++);
             }
             aes.update(counters, 0, blocks * BLOCK, keystream, 0);
-            for (int i = 0; i < chunk; i++) {
-                data[offset + i] ^= keystream[i];
-            }
+            xor(data, offset, chunk);
             offset += chunk;
             length -= chunk;
+        }
+    }
+
+    private void xor(byte[] data, int offset, int length) {
+        int i = 0;
+        for (; i <= length - Long.BYTES; i += Long.BYTES) {
+            long mixed = (long) LONGS.get(data, offset + i) ^ (long) LONGS.get(keystream, i);
+            LONGS.set(data, offset + i, mixed);
+        }
+        for (; i < length; i++) {
+            data[offset + i] ^= keystream[i];
         }
     }
 
