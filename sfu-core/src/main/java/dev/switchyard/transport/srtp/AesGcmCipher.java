@@ -104,7 +104,7 @@ final class AesGcmCipher implements PacketCipher {
         ghash.update(buffer, indexWord, SRTCP_INDEX_LENGTH);
     }
 
-    /** Hashes the ciphertext that follows the AAD (already hashed) and checks the tag behind it; decrypts on a match. */
+    /** Hashes the ciphertext after the already hashed AAD, checks the tag behind it, and decrypts on a match. */
     private boolean verifyThenDecrypt(byte[] buffer, int payload, int payloadLength, int aadLength)
             throws GeneralSecurityException {
         hashCiphertext(buffer, payload, payloadLength);

@@ -55,7 +55,7 @@ final class Ghash {
         }
     }
 
-    /** Pads, hashes the length block len(A) || len(C) in bits, and XORs the result with {@code mask} into {@code out}. */
+    /** Pads, hashes the block len(A) || len(C) in bits, and writes the result XOR {@code mask} to {@code out}. */
     void finish(long aadLength, long ciphertextLength, byte[] mask, byte[] out, int outOffset) {
         padToBlock();
         xorLong(8 * aadLength, 0);

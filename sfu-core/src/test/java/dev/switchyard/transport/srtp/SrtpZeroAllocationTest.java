@@ -15,12 +15,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The hot-path contract: protecting and unprotecting RTP and RTCP of known streams allocates nothing. */
 class SrtpZeroAllocationTest {
 
-    private static final int ROUNDS = 20_000;
+    private static final int WARM_UP_ROUNDS = 20_000;
+    private static final int ROUNDS = 50_000;
     /**
-     * Slack for the JVM's own background activity charged to the thread (JIT bookkeeping). One allocation per
-     * round would cost at least 16 bytes per round, hundreds of times more than this.
+     * Slack for one-off allocations the JVM charges to the thread (JIT bookkeeping, late linkage of a rarely
+     * taken path). One allocation per packet would cost at least 64 bytes per round of four packets, over 300
+     * times this slack.
      */
-    private static final long TOLERANCE_BYTES = ROUNDS / 10;
+    private static final long TOLERANCE_BYTES = ROUNDS / 5;
 
     private final PacketBuffer packet = PacketBuffer.allocate();
     private final byte[] video = SrtpTestPackets.rtp(0x1111, 0, 1176);
@@ -35,15 +37,15 @@ class SrtpZeroAllocationTest {
         new SplittableRandom(11).nextBytes(exported);
         SrtpSession sender = new SrtpSession(SrtpKeyingMaterial.fromDtlsExport(profile, exported, true));
         SrtpSession receiver = new SrtpSession(SrtpKeyingMaterial.fromDtlsExport(profile, exported, false));
-        runRounds(sender, receiver, 0, 5_000);
+        runRounds(sender, receiver, 0, WARM_UP_ROUNDS);
 
         long before = threads.getCurrentThreadAllocatedBytes();
-        runRounds(sender, receiver, 5_000, ROUNDS);
+        runRounds(sender, receiver, WARM_UP_ROUNDS, ROUNDS);
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
         assertTrue(allocated < TOLERANCE_BYTES, "allocated " + allocated + " bytes in " + ROUNDS + " rounds");
-        assertEquals(5_000 + ROUNDS, receiver.stats().rtpUnprotect().packets(), "every packet round-tripped");
-        assertEquals(5_000 + ROUNDS, receiver.stats().rtcpUnprotect().packets());
+        assertEquals(WARM_UP_ROUNDS + ROUNDS, receiver.stats().rtpUnprotect().packets(), "all round-tripped");
+        assertEquals(WARM_UP_ROUNDS + ROUNDS, receiver.stats().rtcpUnprotect().packets());
     }
 
     private void runRounds(SrtpSession sender, SrtpSession receiver, int first, int rounds) {
