@@ -3,7 +3,7 @@ package dev.switchyard.transport.srtp;
 import java.util.Arrays;
 
 import org.bouncycastle.crypto.modes.gcm.GCMMultiplier;
-import org.bouncycastle.crypto.modes.gcm.Tables4kGCMMultiplier;
+import org.bouncycastle.crypto.modes.gcm.Tables8kGCMMultiplier;
 
 /**
  * The GHASH function of GCM (NIST SP 800-38D §6.4) over byte ranges fed in pieces, allocation-free: Bouncy
@@ -13,7 +13,7 @@ import org.bouncycastle.crypto.modes.gcm.Tables4kGCMMultiplier;
  */
 final class Ghash {
 
-    private final GCMMultiplier multiplier = new Tables4kGCMMultiplier();
+    private final GCMMultiplier multiplier = new Tables8kGCMMultiplier();
     private final byte[] state = new byte[AesCtr.BLOCK];
     private int pending;
 
