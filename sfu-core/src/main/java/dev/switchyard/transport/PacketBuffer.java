@@ -8,9 +8,10 @@ import org.jitsi.utils.ByteArrayBuffer;
  * A reusable packet held in a fixed-capacity array: the packet is {@code buffer()[offset(), offset() + length())},
  * the bytes before it are head room and the bytes after it are tail room.
  *
- * <p>It implements jitsi-srtp's {@link ByteArrayBuffer} so SRTP can protect and unprotect it in place. The array
- * never grows: protecting needs {@link #MAX_SRTP_TRAILER} bytes of tail room, which {@link #DEFAULT_CAPACITY}
- * leaves after a full-size packet. Not thread-safe.
+ * <p>SRTP protects and unprotects it in place. It also implements jitsi-utils' {@link ByteArrayBuffer}, which
+ * jitsi-srtp takes, so that the tests can use jitsi-srtp as an independent oracle. The array never grows:
+ * protecting needs {@link #MAX_SRTP_TRAILER} bytes of tail room, which {@link #DEFAULT_CAPACITY} leaves after a
+ * full-size packet. Not thread-safe.
  */
 public final class PacketBuffer implements ByteArrayBuffer {
 
@@ -96,7 +97,7 @@ public final class PacketBuffer implements ByteArrayBuffer {
         this.length = length;
     }
 
-    // org.jitsi.utils.ByteArrayBuffer, used by jitsi-srtp only.
+    // org.jitsi.utils.ByteArrayBuffer, used by jitsi-srtp (a test oracle) only.
 
     @Override
     public byte[] getBuffer() {

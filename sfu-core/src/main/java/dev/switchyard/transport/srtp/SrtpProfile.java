@@ -1,7 +1,5 @@
 package dev.switchyard.transport.srtp;
 
-import org.jitsi.srtp.SrtpPolicy;
-
 /** The SRTP protection profiles Switchyard negotiates with DTLS-SRTP (RFC 5764 §4.1.2). */
 public enum SrtpProfile {
 
@@ -10,9 +8,6 @@ public enum SrtpProfile {
 
     /** RFC 5764 §4.1.2: AES-128 counter mode, 14-byte salt, 80-bit HMAC-SHA1 tag for both SRTP and SRTCP. */
     AES128_CM_HMAC_SHA1_80(0x0001, 16, 14, 10);
-
-    /** RFC 3711 §4.2.1: the HMAC-SHA1 session authentication key is 160 bits. */
-    private static final int HMAC_SHA1_KEY_LENGTH = 20;
 
     private final int protectionProfileId;
     private final int keyLength;
@@ -59,20 +54,5 @@ public enum SrtpProfile {
             }
         }
         return null;
-    }
-
-    /** A fresh jitsi-srtp policy for this profile (policies are mutable, so never shared). */
-    SrtpPolicy newPolicy() {
-        SrtpPolicy policy = switch (this) {
-            case AEAD_AES_128_GCM -> new SrtpPolicy(SrtpPolicy.AESGCM_ENCRYPTION, keyLength,
-                    SrtpPolicy.NULL_AUTHENTICATION, 0, tagLength, saltLength);
-            case AES128_CM_HMAC_SHA1_80 -> new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, keyLength,
-                    SrtpPolicy.HMACSHA1_AUTHENTICATION, HMAC_SHA1_KEY_LENGTH, tagLength, saltLength);
-        };
-        // Answering a NACK resends a packet with its original sequence number, so the sender must be allowed
-        // to protect an index twice (libsrtp's allow_repeat_tx, which browsers enable); the plaintext is
-        // identical, so reusing the keystream reveals nothing.
-        policy.setSendReplayEnabled(false);
-        return policy;
     }
 }

@@ -3,20 +3,15 @@ package dev.switchyard.transport.srtp;
 import java.security.GeneralSecurityException;
 
 import dev.switchyard.transport.PacketBuffer;
-import org.jitsi.srtp.SrtcpCryptoContext;
-import org.jitsi.srtp.SrtpContextFactory;
-import org.jitsi.srtp.SrtpCryptoContext;
-import org.jitsi.srtp.SrtpErrorStatus;
-import org.jitsi.srtp.crypto.Aes;
-import org.jitsi.utils.logging2.Logger;
-import org.jitsi.utils.logging2.LoggerImpl;
 
 /**
- * Protects outgoing and unprotects incoming RTP and RTCP of one transport, in place, with jitsi-srtp.
+ * Protects outgoing and unprotects incoming RTP and RTCP of one transport, in place, allocating nothing per
+ * packet once a stream is known.
  *
- * <p>Crypto contexts are kept per SSRC: RTP by the packet's SSRC, RTCP by the sender SSRC (RFC 3711 §3.2.3),
- * so each RTCP sender has its own monotonic SRTCP index. Each of the four operations (protect/unprotect ×
- * RTP/RTCP) is serialised by its own lock: one receiving thread and several forwarding threads may call
+ * <p>Session keys are derived once per direction and packet kind (RFC 3711 §4.3, key derivation rate 0); what
+ * is kept per SSRC is only the packet index state: RTP by the packet's SSRC, RTCP by the sender SSRC (RFC 3711
+ * §3.2.3), so each RTCP sender has its own monotonic SRTCP index. Each of the four operations (protect/unprotect
+ * × RTP/RTCP) is serialised by its own lock: one receiving thread and several forwarding threads may call
  * concurrently, and in the usual case every lock is uncontended. At most {@value #MAX_SSRCS} SSRCs per
  * operation get a context; packets of further SSRCs are dropped and counted. An unknown SSRC's receive context
  * is kept only once a packet authenticates, so forged packets cannot fill the table.
@@ -25,9 +20,11 @@ import org.jitsi.utils.logging2.LoggerImpl;
  * throws for any packet content. A rejected packet's bytes are unspecified afterwards and must not be sent.
  *
  * <p>Protecting a packet whose SSRC and sequence number were already protected (a NACK answered without RTX)
- * works with AES-CM, where it yields the same bytes again. With AES-GCM the JDK refuses to reuse the IV of the
- * previous packet, so an immediate repeat is rejected as a crypto error: answer NACKs with RTX (RFC 4588), or
- * resend the bytes protected the first time.
+ * yields the same bytes again with either profile: the keystream, IV and tag are functions of the index and the
+ * content, so an identical repeat reveals nothing new (libsrtp's allow_repeat_tx, which browsers enable). Only
+ * a different payload under a repeated index would reuse a keystream; the forwarding path never does that.
+ * Received SRTCP must be encrypted (E flag set, as every WebRTC stack sends it); other packets count as
+ * malformed.
  */
 public final class SrtpSession {
 
@@ -35,40 +32,26 @@ public final class SrtpSession {
     public static final int MAX_SSRCS = 128;
 
     private static final int RTP_FIXED_HEADER = 12;
-    private static final int RTCP_SENDER_HEADER = 8;
-    private static final int SRTCP_INDEX_LENGTH = 4;
-
-    private static final Logger LOGGER = new LoggerImpl(SrtpSession.class.getName());
-
-    static {
-        // jitsi-srtp otherwise picks its AES implementation by a micro-benchmark at first use, run before the
-        // JIT has warmed up and so often wrong; SunJCE (AES-NI intrinsics) measured fastest here.
-        Aes.setFactoryClassName(Aes.SunJCECipherFactory.class.getName());
-    }
 
     private final SrtpProfile profile;
-    private final Operation<SrtpCryptoContext> rtpProtect;
-    private final Operation<SrtpCryptoContext> rtpUnprotect;
-    private final Operation<SrtcpCryptoContext> rtcpProtect;
-    private final Operation<SrtcpCryptoContext> rtcpUnprotect;
+    private final Operation rtpProtect;
+    private final Operation rtpUnprotect;
+    private final Operation rtcpProtect;
+    private final Operation rtcpUnprotect;
 
     public SrtpSession(SrtpKeyingMaterial keys) {
         profile = keys.profile();
-        SrtpContextFactory sender = new SrtpContextFactory(true, keys.localKey(), keys.localSalt(),
-                profile.newPolicy(), profile.newPolicy(), LOGGER);
-        SrtpContextFactory receiver = new SrtpContextFactory(false, keys.remoteKey(), keys.remoteSalt(),
-                profile.newPolicy(), profile.newPolicy(), LOGGER);
-        int tag = profile.tagLength();
-        int srtcpTrailer = SRTCP_INDEX_LENGTH + tag;
-        // RFC 3711 §3.3.1: the rollover counter of a new stream starts at 0.
-        rtpProtect = new Operation<>(Kind.RTP, 0, tag, false,
-                ssrc -> sender.deriveContext(ssrc, 0), SrtpCryptoContext::transformPacket);
-        rtpUnprotect = new Operation<>(Kind.RTP, tag, 0, true,
-                ssrc -> receiver.deriveContext(ssrc, 0), (context, packet) -> context.reverseTransformPacket(packet, false));
-        rtcpProtect = new Operation<>(Kind.RTCP, 0, srtcpTrailer, false,
-                sender::deriveControlContext, SrtcpCryptoContext::transformPacket);
-        rtcpUnprotect = new Operation<>(Kind.RTCP, srtcpTrailer, 0, true,
-                receiver::deriveControlContext, SrtcpCryptoContext::reverseTransformPacket);
+        byte[] localKey = keys.localKey();
+        byte[] localSalt = keys.localSalt();
+        byte[] remoteKey = keys.remoteKey();
+        byte[] remoteSalt = keys.remoteSalt();
+        rtpProtect = new RtpProtect(PacketCipher.derive(profile, localKey, localSalt, SrtpKeyDerivation.Labels.RTP));
+        rtpUnprotect = new RtpUnprotect(
+                PacketCipher.derive(profile, remoteKey, remoteSalt, SrtpKeyDerivation.Labels.RTP));
+        rtcpProtect = new RtcpProtect(
+                PacketCipher.derive(profile, localKey, localSalt, SrtpKeyDerivation.Labels.RTCP));
+        rtcpUnprotect = new RtcpUnprotect(
+                PacketCipher.derive(profile, remoteKey, remoteSalt, SrtpKeyDerivation.Labels.RTCP));
     }
 
     /** The protection profile negotiated in the DTLS handshake. */
@@ -110,7 +93,8 @@ public final class SrtpSession {
      * Counters of one operation: packets it accepted, and packets it rejected by reason. Authentication and
      * replay failures only occur when unprotecting; {@code malformed} counts packets too short or not RTP/RTCP
      * version 2, and, when protecting, packets without enough tail room for the trailer; {@code cryptoErrors}
-     * counts failures of the cipher itself, such as an AES-GCM packet protected twice in a row.
+     * counts failures reported by the JDK's AES or SHA-1 implementation, which
+     * should never happen.
      */
     public record Counters(long packets, long authenticationFailures, long replayDrops, long malformed,
                            long ssrcLimitDrops, long cryptoErrors) {
@@ -140,7 +124,8 @@ public final class SrtpSession {
         RTCP(4) {
             @Override
             int headerLength(byte[] buffer, int offset, int length) {
-                return length >= RTCP_SENDER_HEADER && isVersion2(buffer[offset]) ? RTCP_SENDER_HEADER : -1;
+                return length >= PacketCipher.SRTCP_HEADER_LENGTH && isVersion2(buffer[offset])
+                        ? PacketCipher.SRTCP_HEADER_LENGTH : -1;
             }
         };
 
@@ -158,25 +143,24 @@ public final class SrtpSession {
         }
     }
 
-    @FunctionalInterface
-    private interface ContextFactory<C> {
-        C derive(int ssrc) throws GeneralSecurityException;
+    /** What a transform made of a packet. */
+    private enum Outcome {
+        ACCEPTED, AUTHENTICATION_FAILURE, REPLAY, MALFORMED
     }
 
-    @FunctionalInterface
-    private interface Transform<C> {
-        SrtpErrorStatus apply(C context, PacketBuffer packet) throws GeneralSecurityException;
-    }
-
-    /** One of the four operations: its per-SSRC contexts, its lock (the instance) and its counters. */
-    private static final class Operation<C> {
+    /**
+     * One of the four operations: its cipher, its per-SSRC index state, its lock (the instance) and its
+     * counters. Subclasses only map a well-formed packet of a known stream through the cipher.
+     */
+    private abstract static class Operation {
+        final PacketCipher cipher;
         private final Kind kind;
         private final int trailerIn;
         private final int trailerOut;
         private final boolean keepOnlyAccepted;
-        private final ContextFactory<C> contextFactory;
-        private final Transform<C> transform;
-        private final SsrcTable<C> contexts = new SsrcTable<>(MAX_SSRCS);
+        private final SsrcTable<StreamState> streams = new SsrcTable<>(MAX_SSRCS);
+        /** The state tried for an unknown SSRC until a packet of it is accepted, reused across forgeries. */
+        private StreamState candidate = new StreamState();
 
         private long packets;
         private long authenticationFailures;
@@ -185,15 +169,17 @@ public final class SrtpSession {
         private long ssrcLimitDrops;
         private long cryptoErrors;
 
-        Operation(Kind kind, int trailerIn, int trailerOut, boolean keepOnlyAccepted,
-                  ContextFactory<C> contextFactory, Transform<C> transform) {
+        Operation(PacketCipher cipher, Kind kind, int trailerIn, int trailerOut, boolean keepOnlyAccepted) {
+            this.cipher = cipher;
             this.kind = kind;
             this.trailerIn = trailerIn;
             this.trailerOut = trailerOut;
             this.keepOnlyAccepted = keepOnlyAccepted;
-            this.contextFactory = contextFactory;
-            this.transform = transform;
         }
+
+        /** Transforms a packet whose header and trailer lengths have been checked. */
+        abstract Outcome transform(byte[] buffer, int offset, int length, int headerLength, int ssrc,
+                                   StreamState stream) throws GeneralSecurityException;
 
         synchronized boolean apply(PacketBuffer packet) {
             byte[] buffer = packet.buffer();
@@ -205,61 +191,131 @@ public final class SrtpSession {
                 return false;
             }
             int ssrc = readInt(buffer, offset + kind.ssrcOffset);
-            C context = contexts.get(ssrc);
-            boolean fresh = context == null;
+            StreamState stream = streams.get(ssrc);
+            boolean fresh = stream == null;
             if (fresh) {
-                if (contexts.isFull()) {
+                if (streams.isFull()) {
                     ssrcLimitDrops++;
                     return false;
                 }
-                context = newContext(ssrc);
+                stream = candidate;
+                stream.reset();
                 if (!keepOnlyAccepted) {
-                    contexts.put(ssrc, context);
+                    keep(ssrc);
                 }
             }
-            SrtpErrorStatus status;
+            Outcome outcome;
             try {
-                status = transform.apply(context, packet);
+                outcome = transform(buffer, offset, length, headerLength, ssrc, stream);
             } catch (GeneralSecurityException e) {
-                status = SrtpErrorStatus.FAIL;
+                cryptoErrors++;
+                return false;
             }
-            // jitsi-srtp reports OK even when its GCM cipher failed to encrypt (the JDK refuses to reuse the
-            // previous IV), leaving the packet unprotected: the trailer must really have been added or removed.
-            if (status == SrtpErrorStatus.OK && packet.length() != length - trailerIn + trailerOut) {
-                status = SrtpErrorStatus.FAIL;
-            }
-            return count(status, fresh && keepOnlyAccepted, ssrc, context);
-        }
-
-        private boolean count(SrtpErrorStatus status, boolean keepIfAccepted, int ssrc, C context) {
-            switch (status) {
-                case OK -> {
+            switch (outcome) {
+                case ACCEPTED -> {
                     packets++;
-                    if (keepIfAccepted) {
-                        contexts.put(ssrc, context);
+                    if (fresh && keepOnlyAccepted) {
+                        keep(ssrc);
                     }
+                    packet.setOffsetLength(offset, length - trailerIn + trailerOut);
                     return true;
                 }
-                case AUTH_FAIL -> authenticationFailures++;
-                case REPLAY_FAIL, REPLAY_OLD -> replayDrops++;
-                case INVALID_PACKET -> malformed++;
-                case FAIL -> cryptoErrors++;
+                case AUTHENTICATION_FAILURE -> authenticationFailures++;
+                case REPLAY -> replayDrops++;
+                case MALFORMED -> malformed++;
             }
             return false;
         }
 
-        private C newContext(int ssrc) {
-            try {
-                return contextFactory.derive(ssrc);
-            } catch (GeneralSecurityException e) {
-                // Independent of packet content: the JDK lacks AES or HMAC-SHA1, a deployment error.
-                throw new IllegalStateException("cannot create SRTP crypto context", e);
-            }
+        private void keep(int ssrc) {
+            streams.put(ssrc, candidate);
+            candidate = new StreamState();
         }
 
         synchronized Counters counters() {
             return new Counters(packets, authenticationFailures, replayDrops, malformed, ssrcLimitDrops,
                     cryptoErrors);
+        }
+    }
+
+    /** RFC 3711 §3.3: the sender's ROC follows its own sequence numbers; the tag is appended. */
+    private static final class RtpProtect extends Operation {
+        RtpProtect(PacketCipher cipher) {
+            super(cipher, Kind.RTP, 0, cipher.tagLength(), false);
+        }
+
+        @Override
+        Outcome transform(byte[] buffer, int offset, int length, int headerLength, int ssrc, StreamState stream)
+                throws GeneralSecurityException {
+            int sequence = readUint16(buffer, offset + 2);
+            long index = stream.rtpIndex(sequence);
+            if (index < 0) {
+                // Sent before the stream's first packet, across a wrap: RFC 3711 has no ROC of -1.
+                index = sequence;
+            }
+            stream.accept(index);
+            cipher.protectRtp(buffer, offset, headerLength, length, ssrc, index);
+            return Outcome.ACCEPTED;
+        }
+    }
+
+    /** RFC 3711 §3.3: estimate the index, check replay, authenticate, then decrypt and record the index. */
+    private static final class RtpUnprotect extends Operation {
+        RtpUnprotect(PacketCipher cipher) {
+            super(cipher, Kind.RTP, cipher.tagLength(), 0, true);
+        }
+
+        @Override
+        Outcome transform(byte[] buffer, int offset, int length, int headerLength, int ssrc, StreamState stream)
+                throws GeneralSecurityException {
+            long index = stream.rtpIndex(readUint16(buffer, offset + 2));
+            if (stream.isReplay(index)) {
+                return Outcome.REPLAY;
+            }
+            if (!cipher.unprotectRtp(buffer, offset, headerLength, length, ssrc, index)) {
+                return Outcome.AUTHENTICATION_FAILURE;
+            }
+            stream.accept(index);
+            return Outcome.ACCEPTED;
+        }
+    }
+
+    /** RFC 3711 §3.4: encrypt, append E + the sender's next SRTCP index, and the tag. */
+    private static final class RtcpProtect extends Operation {
+        RtcpProtect(PacketCipher cipher) {
+            super(cipher, Kind.RTCP, 0, PacketCipher.SRTCP_INDEX_LENGTH + cipher.tagLength(), false);
+        }
+
+        @Override
+        Outcome transform(byte[] buffer, int offset, int length, int headerLength, int ssrc, StreamState stream)
+                throws GeneralSecurityException {
+            cipher.protectRtcp(buffer, offset, length, ssrc, stream.nextSrtcpIndex());
+            return Outcome.ACCEPTED;
+        }
+    }
+
+    /** RFC 3711 §3.4: read E + index from the trailer, check replay, authenticate, then decrypt. */
+    private static final class RtcpUnprotect extends Operation {
+        RtcpUnprotect(PacketCipher cipher) {
+            super(cipher, Kind.RTCP, PacketCipher.SRTCP_INDEX_LENGTH + cipher.tagLength(), 0, true);
+        }
+
+        @Override
+        Outcome transform(byte[] buffer, int offset, int length, int headerLength, int ssrc, StreamState stream)
+                throws GeneralSecurityException {
+            int indexWord = readInt(buffer, offset + cipher.srtcpIndexPosition(length));
+            if ((indexWord & PacketCipher.SRTCP_E_BIT) == 0) {
+                return Outcome.MALFORMED;
+            }
+            int index = indexWord & ~PacketCipher.SRTCP_E_BIT;
+            if (stream.isReplay(index)) {
+                return Outcome.REPLAY;
+            }
+            if (!cipher.unprotectRtcp(buffer, offset, length, ssrc, index)) {
+                return Outcome.AUTHENTICATION_FAILURE;
+            }
+            stream.accept(index);
+            return Outcome.ACCEPTED;
         }
     }
 

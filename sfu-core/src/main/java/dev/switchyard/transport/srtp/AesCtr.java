@@ -1,0 +1,94 @@
+package dev.switchyard.transport.srtp;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.security.GeneralSecurityException;
+
+import javax.crypto.Cipher;
+import javax.crypto.ShortBufferException;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES in counter mode over caller-supplied counter blocks, allocation-free: the JDK cipher runs in ECB mode,
+ * keyed once, and encrypts counter blocks written into a reusable array. The JCE's own CTR and GCM modes need
+ * a {@code Cipher.init} (and so new objects) for every IV, which is every packet in SRTP. Not thread-safe.
+ */
+final class AesCtr {
+
+    static final int BLOCK = 16;
+
+    /** Counter blocks encrypted per cipher call: a full-size packet takes two calls. */
+    private static final int CHUNK = 64 * BLOCK;
+
+    /** Several bytes at a time at any offset: copies and XORs are byte-wise, so the byte order does not matter. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
+
+    private final Cipher aes;
+    private final byte[] counters = new byte[CHUNK];
+    private final byte[] keystream = new byte[CHUNK];
+
+    AesCtr(byte[] key) {
+        try {
+            aes = Cipher.getInstance("AES/ECB/NoPadding");
+            aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+        } catch (GeneralSecurityException e) {
+            // Independent of packet content: the JDK lacks AES, a deployment error.
+            throw new IllegalStateException("AES is not available", e);
+        }
+    }
+
+    /** Encrypts one block; {@code in} and {@code out} must be different arrays (the JCE copies otherwise). */
+    void encryptBlock(byte[] in, int inOffset, byte[] out, int outOffset) throws ShortBufferException {
+        aes.update(in, inOffset, BLOCK, out, outOffset);
+    }
+
+    /**
+     * XORs the keystream E(k, c) || E(k, c + 1) || ... into {@code data[offset, offset + length)}, where
+     * {@code c} is the 16-byte {@code counter} and only its last 32 bits are incremented (NIST SP 800-38D
+     * inc32). For AES-CM (RFC 3711 §4.1.1) the IV's last 16 bits are zero and a packet is far shorter than
+     * 2^16 blocks, so this equals the RFC's 128-bit addition.
+     */
+    void xorKeystream(byte[] counter, byte[] data, int offset, int length) throws ShortBufferException {
+        long high = (long) LONGS.get(counter, 0);
+        int middle = (int) INTS.get(counter, 8);
+        int low = readInt(counter, BLOCK - 4);
+        while (length > 0) {
+            int chunk = Math.min(length, CHUNK);
+            int blocks = (chunk + BLOCK - 1) / BLOCK;
+            for (int at = 0; at < blocks * BLOCK; at += BLOCK) {
+                LONGS.set(counters, at, high);
+                INTS.set(counters, at + 8, middle);
+                writeInt(counters, at + BLOCK - 4, low++);
+            }
+            aes.update(counters, 0, blocks * BLOCK, keystream, 0);
+            xor(data, offset, chunk);
+            offset += chunk;
+            length -= chunk;
+        }
+    }
+
+    private void xor(byte[] data, int offset, int length) {
+        int i = 0;
+        for (; i <= length - Long.BYTES; i += Long.BYTES) {
+            long mixed = (long) LONGS.get(data, offset + i) ^ (long) LONGS.get(keystream, i);
+            LONGS.set(data, offset + i, mixed);
+        }
+        for (; i < length; i++) {
+            data[offset + i] ^= keystream[i];
+        }
+    }
+
+    static int readInt(byte[] buffer, int index) {
+        return ((buffer[index] & 0xFF) << 24) | ((buffer[index + 1] & 0xFF) << 16)
+                | ((buffer[index + 2] & 0xFF) << 8) | (buffer[index + 3] & 0xFF);
+    }
+
+    static void writeInt(byte[] buffer, int index, int value) {
+        buffer[index] = (byte) (value >>> 24);
+        buffer[index + 1] = (byte) (value >>> 16);
+        buffer[index + 2] = (byte) (value >>> 8);
+        buffer[index + 3] = (byte) value;
+    }
+}
