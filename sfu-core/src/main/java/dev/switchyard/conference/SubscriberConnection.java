@@ -57,6 +57,8 @@ final class SubscriberConnection implements WebRtcTransport.Listener {
     private boolean offerNeeded;
     private final String sessionId = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
     private long offerVersion;
+    /** m-lines in the offer awaiting its answer; more may have been added since, for the next offer. */
+    private int offeredLineCount;
 
     SubscriberConnection(Participant owner) {
         this.owner = owner;
@@ -134,6 +136,7 @@ final class SubscriberConnection implements WebRtcTransport.Listener {
             }
         }
         String offer = SubscriberOfferWriter.offer(local, sessionId, ++offerVersion, offerLines);
+        offeredLineCount = offerLines.size();
         awaitingAnswer = true;
         offerNeeded = false;
         owner.listener().onSubscriberOffer(offer, tracks);
@@ -150,9 +153,9 @@ final class SubscriberConnection implements WebRtcTransport.Listener {
         } catch (SdpParseException e) {
             throw new NegotiationException(e.getMessage(), e);
         }
-        if (answer.media().size() != lines.size()) {
+        if (answer.media().size() != offeredLineCount) {
             throw new NegotiationException("the answer has " + answer.media().size() + " m-lines, the offer had "
-                    + lines.size());
+                    + offeredLineCount);
         }
         TransportDescription remote = SdpTransportMapping.remoteTransport(answer);
         if (!remoteKnown) {

@@ -122,6 +122,38 @@ class ConferenceForwardingTest {
         }
     }
 
+    @Test
+    void aSubscriptionMadeWhileAnOfferAwaitsItsAnswerGoesIntoTheNextOffer() throws Exception {
+        try (Conference conference = new Conference(serverContext, ports)) {
+            RecordingParticipantListener bobEvents = new RecordingParticipantListener();
+            Participant alice = conference.join("queue", "Alice", new RecordingParticipantListener());
+            Participant carol = conference.join("queue", "Carol", new RecordingParticipantListener());
+            Participant bob = conference.join("queue", "Bob", bobEvents);
+            ClientSide alicePublisher = new ClientSide();
+            ClientSide carolPublisher = new ClientSide();
+            TrackInfo aliceTrack = alice.publish(alicePublisher.vp8Offer(), Map.of("0", TrackSource.CAMERA))
+                    .tracks().get(0);
+            TrackInfo carolTrack = carol.publish(carolPublisher.vp8Offer(), Map.of("0", TrackSource.CAMERA))
+                    .tracks().get(0);
+
+            bob.subscribe(List.of(aliceTrack.trackId()));
+            bob.subscribe(List.of(carolTrack.trackId()));
+            RecordingParticipantListener.Offer first = bobEvents.offers.poll(5, TimeUnit.SECONDS);
+            assertEquals(1, first.tracks().size());
+            assertEquals(null, bobEvents.offers.poll(200, TimeUnit.MILLISECONDS), "one offer at a time");
+
+            ClientSide bobSubscriber = new ClientSide();
+            bob.acceptSubscriberAnswer(bobSubscriber.answer(first.sdp()));
+            RecordingParticipantListener.Offer second = bobEvents.offers.poll(5, TimeUnit.SECONDS);
+            assertNotNull(second, "the held-back subscription is offered once the answer arrived");
+            assertEquals(List.of(aliceTrack.trackId(), carolTrack.trackId()),
+                    second.tracks().stream().map(t -> t.track().trackId()).toList());
+            alicePublisher.close();
+            carolPublisher.close();
+            bobSubscriber.close();
+        }
+    }
+
     /** A client-side transport plus the few SDP lines a browser would write. */
     private static final class ClientSide implements WebRtcTransport.Listener {
         private final WebRtcTransport transport;
