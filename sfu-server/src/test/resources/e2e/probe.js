@@ -1,0 +1,147 @@
+// Evaluated by the end-to-end tests inside a page (ChromiumBrowser.asyncScript). It reports what the
+// browser itself measured (RTCPeerConnection.getStats, <video>.videoWidth), never what the application
+// believes it received. arguments[0] names the probe, the following arguments are its parameters and the
+// last one is WebDriver's completion callback.
+const done = arguments[arguments.length - 1];
+const [probeName, ...params] = Array.prototype.slice.call(arguments, 0, -1);
+
+// inbound-rtp counters of one connection keyed by the receiving MediaStreamTrack's id.
+async function inboundByTrackId(pc) {
+  const byTrack = new Map();
+  if (!pc) return byTrack;
+  (await pc.getStats()).forEach((s) => {
+    if (s.type === 'inbound-rtp' && s.trackIdentifier) {
+      byTrack.set(s.trackIdentifier, {
+        framesDecoded: s.framesDecoded || 0,
+        packetsReceived: s.packetsReceived || 0,
+      });
+    }
+  });
+  return byTrack;
+}
+
+function elementFor(selector) {
+  const el = document.querySelector(selector);
+  return {
+    element: el ? el.tagName.toLowerCase() : null,
+    elementSource: el && el.dataset.source ? el.dataset.source : null,
+    videoWidth: el && el.tagName === 'VIDEO' ? el.videoWidth : 0,
+  };
+}
+
+function describeTrack(id, participantId, kind, source, track, stats, selector) {
+  const counters = stats.get(track.id) || { framesDecoded: 0, packetsReceived: 0 };
+  return Object.assign({ trackId: id, participantId, kind, source, readyState: track.readyState },
+    counters, elementFor(selector));
+}
+
+function participantIds(session) {
+  const participants = session.participants;
+  if (!participants) return [];
+  if (participants instanceof Map) return Array.from(participants.keys());
+  if (Array.isArray(participants)) return participants.map((p) => p.participantId);
+  return Object.keys(participants);
+}
+
+const probes = {
+  // The SDK session's remote tracks with their decoding counters and media elements.
+  async sfuTracks() {
+    const session = window.switchyard;
+    if (!session || !session.remoteTracks) return [];
+    const stats = await inboundByTrackId(session.subscriber);
+    const tracks = [];
+    for (const [trackId, remote] of session.remoteTracks) {
+      tracks.push(describeTrack(trackId, remote.info.participantId, remote.info.kind, remote.info.source,
+        remote.track, stats, `[data-track-id="${CSS.escape(trackId)}"]`));
+    }
+    return tracks;
+  },
+
+  async sfuSession() {
+    const session = window.switchyard;
+    const metrics = window.switchyardMetrics || {};
+    return {
+      participantId: session ? session.participantId || null : null,
+      participants: session ? participantIds(session) : [],
+      pageLoadedAt: metrics.pageLoadedAt == null ? null : metrics.pageLoadedAt,
+      firstRemoteFrameAt: metrics.firstRemoteFrameAt == null ? null : metrics.firstRemoteFrameAt,
+    };
+  },
+
+  // Whether anything of a participant is still visible: session entry, remote tracks, media elements.
+  async sfuTracesOf(participantId) {
+    const session = window.switchyard;
+    const remaining = [];
+    if (participantIds(session).includes(participantId)) remaining.push('participants entry');
+    for (const [trackId, remote] of session.remoteTracks) {
+      if (remote.info.participantId === participantId) remaining.push('remoteTracks ' + trackId);
+    }
+    document.querySelectorAll(`[data-participant-id="${CSS.escape(participantId)}"]`)
+      .forEach((el) => remaining.push(`<${el.tagName.toLowerCase()} data-track-id=${el.dataset.trackId}>`));
+    return remaining;
+  },
+
+  // Keeps the receiving tracks of a participant so that they can still be inspected after it left.
+  async sfuHoldTracksOf(participantId) {
+    window.e2eHeld = [];
+    for (const [trackId, remote] of window.switchyard.remoteTracks) {
+      if (remote.info.participantId === participantId) {
+        window.e2eHeld.push({ trackId, info: remote.info, track: remote.track });
+      }
+    }
+    return window.e2eHeld.length;
+  },
+
+  async sfuHeldTracks() {
+    const stats = await inboundByTrackId(window.switchyard.subscriber);
+    return window.e2eHeld.map((held) => describeTrack(held.trackId, held.info.participantId, held.info.kind,
+      held.info.source, held.track, stats, `[data-track-id="${CSS.escape(held.trackId)}"]`));
+  },
+
+  // Publishes an animated canvas as a screen share, the way an application shares generated content.
+  async sfuPublishScreen() {
+    const canvas = document.createElement('canvas');
+    canvas.width = 320;
+    canvas.height = 240;
+    const ctx = canvas.getContext('2d');
+    let frame = 0;
+    const timer = setInterval(() => {
+      frame += 1;
+      ctx.fillStyle = `hsl(${(frame * 7) % 360}, 70%, 50%)`;
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.fillStyle = '#fff';
+      ctx.fillRect((frame * 4) % canvas.width, 100, 40, 40);
+    }, 50);
+    const track = canvas.captureStream(20).getVideoTracks()[0];
+    window.e2eScreen = { canvas, timer, track };
+    await window.switchyard.publishTrack(track, 'screen');
+    return track.id;
+  },
+
+  async sfuLeave() {
+    await window.switchyard.leave();
+    return true;
+  },
+
+  async meshState() {
+    return { joined: window.mesh.joined, peers: Array.from(window.mesh.peers.keys()), errors: window.mesh.errors };
+  },
+
+  // The mesh test page's remote tracks, one connection per peer.
+  async meshTracks() {
+    const tracks = [];
+    for (const [peerId, peer] of window.mesh.peers) {
+      const stats = await inboundByTrackId(peer.pc);
+      for (const track of peer.stream.getTracks()) {
+        const source = track.kind === 'audio' ? 'microphone' : 'camera';
+        tracks.push(describeTrack(track.id, peerId, track.kind, source, track, stats,
+          `[data-peer-id="${CSS.escape(peerId)}"][data-kind="${track.kind}"]`));
+      }
+    }
+    return tracks;
+  },
+};
+
+Promise.resolve()
+  .then(() => probes[probeName](...params))
+  .then(done, (e) => done({ probeError: String(e && e.stack ? e.stack : e) }));
