@@ -20,8 +20,9 @@ async function inboundByTrackId(pc) {
   return byTrack;
 }
 
-function elementFor(selector) {
-  const el = document.querySelector(selector);
+// The media element showing a track; other elements (tiles) may carry the same data attributes.
+function elementFor(attributes) {
+  const el = document.querySelector(`video${attributes}, audio${attributes}`);
   return {
     element: el ? el.tagName.toLowerCase() : null,
     elementSource: el && el.dataset.source ? el.dataset.source : null,
@@ -29,10 +30,10 @@ function elementFor(selector) {
   };
 }
 
-function describeTrack(id, participantId, kind, source, track, stats, selector) {
+function describeTrack(id, participantId, kind, source, track, stats, attributes) {
   const counters = stats.get(track.id) || { framesDecoded: 0, packetsReceived: 0 };
   return Object.assign({ trackId: id, participantId, kind, source, readyState: track.readyState },
-    counters, elementFor(selector));
+    counters, elementFor(attributes));
 }
 
 function participantIds(session) {
@@ -76,7 +77,8 @@ const probes = {
     for (const [trackId, remote] of session.remoteTracks) {
       if (remote.info.participantId === participantId) remaining.push('remoteTracks ' + trackId);
     }
-    document.querySelectorAll(`[data-participant-id="${CSS.escape(participantId)}"]`)
+    const attributes = `[data-participant-id="${CSS.escape(participantId)}"]`;
+    document.querySelectorAll(`video${attributes}, audio${attributes}`)
       .forEach((el) => remaining.push(`<${el.tagName.toLowerCase()} data-track-id=${el.dataset.trackId}>`));
     return remaining;
   },

@@ -148,7 +148,8 @@ final class ChromiumBrowser implements AutoCloseable {
     private static Path createScratch(String name) {
         try {
             Files.createDirectories(LOG_DIR);
-            return Files.createTempDirectory("switchyard-e2e-" + name + "-");
+            // Short: Chromium puts a unix socket under TMPDIR and gives up when its path exceeds 107 bytes.
+            return Files.createTempDirectory("sye2e-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

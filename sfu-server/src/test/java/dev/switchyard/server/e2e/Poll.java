@@ -30,7 +30,11 @@ final class Poll {
         }
     }
 
+    /** Sleeps for {@code duration}; returns at once when it is zero or negative. */
     static void pause(Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            return;
+        }
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
