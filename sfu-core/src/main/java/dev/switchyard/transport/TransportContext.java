@@ -37,6 +37,10 @@ public final class TransportContext implements AutoCloseable {
             }
         }
 
+        public Settings withIce(IceSettings iceSettings) {
+            return new Settings(iceSettings, consentTimeout, handshakeTimeout, srtpProfiles);
+        }
+
         public Settings withSrtpProfiles(List<SrtpProfile> profiles) {
             return new Settings(ice, consentTimeout, handshakeTimeout, profiles);
         }

@@ -1,0 +1,94 @@
+package dev.switchyard.conference;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.switchyard.transport.TransportContext;
+import dev.switchyard.transport.ice.ServerIcePorts;
+
+/** All rooms of one server. A room exists while someone is in it. */
+public final class Conference implements AutoCloseable {
+
+    private final TransportContext transports;
+    private final ServerIcePorts ports;
+    private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    private final AtomicLong participantCounter = new AtomicLong();
+    private final AtomicLong trackCounter = new AtomicLong();
+
+    public Conference(TransportContext transports, ServerIcePorts ports) {
+        this.transports = Objects.requireNonNull(transports, "transports");
+        this.ports = Objects.requireNonNull(ports, "ports");
+    }
+
+    /** Enters a room, creating it on first use; {@code listener} hears what happens in it from now on. */
+    public Participant join(String roomId, String displayName, ParticipantListener listener) throws IOException {
+        Objects.requireNonNull(roomId, "roomId");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(listener, "listener");
+        while (true) {
+            Room room = rooms.computeIfAbsent(roomId, Room::new);
+            synchronized (room) {
+                // A room found empty may just have been dropped by the last one leaving: look it up again.
+                if (rooms.get(roomId) != room) {
+                    continue;
+                }
+                Participant participant = new Participant(this, room, "p-" + participantCounter.incrementAndGet(),
+                        displayName, listener);
+                room.add(participant);
+                return participant;
+            }
+        }
+    }
+
+    public int roomCount() {
+        return rooms.size();
+    }
+
+    public int participantCount() {
+        int count = 0;
+        for (Room room : rooms.values()) {
+            synchronized (room) {
+                count += room.size();
+            }
+        }
+        return count;
+    }
+
+    /** Removes everyone and frees every transport. */
+    @Override
+    public void close() {
+        for (Room room : List.copyOf(rooms.values())) {
+            List<Participant> participants;
+            synchronized (room) {
+                participants = List.copyOf(room.participants());
+            }
+            participants.forEach(Participant::leave);
+        }
+    }
+
+    String nextTrackId() {
+        return "t-" + trackCounter.incrementAndGet();
+    }
+
+    TransportContext transports() {
+        return transports;
+    }
+
+    ServerIcePorts ports() {
+        return ports;
+    }
+
+    /** Drops the participant's room if it became empty. */
+    void departed(Participant participant) {
+        Room room = participant.room();
+        synchronized (room) {
+            if (room.isEmpty()) {
+                rooms.remove(room.id(), room);
+            }
+        }
+    }
+}

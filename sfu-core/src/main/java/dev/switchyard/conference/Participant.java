@@ -1,0 +1,324 @@
+package dev.switchyard.conference;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.switchyard.sdp.SdpParseException;
+import dev.switchyard.sdp.SessionDescription;
+
+/**
+ * One participant of a room, as its signaling session sees it: it publishes tracks on its publisher connection
+ * and receives the tracks it subscribes to on its subscriber connection (docs/PROTOCOL.md explains why two).
+ *
+ * <p>Every method may be called from a signaling thread; room state changes under the room's lock.
+ */
+public final class Participant {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Participant.class);
+
+    private final Conference conference;
+    private final Room room;
+    private final String id;
+    private final String name;
+    private final ParticipantListener listener;
+    private final SubscriberConnection subscriber;
+    private final Map<String, Subscription> subscriptions = new HashMap<>();
+    private PublisherConnection publisher;
+    private boolean gone;
+
+    Participant(Conference conference, Room room, String id, String name, ParticipantListener listener) {
+        this.conference = conference;
+        this.room = room;
+        this.id = id;
+        this.name = name;
+        this.listener = listener;
+        this.subscriber = new SubscriberConnection(this);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String roomId() {
+        return room.id();
+    }
+
+    /** Everyone else in the room now, with their tracks. */
+    public List<ParticipantInfo> otherParticipants() {
+        synchronized (room) {
+            return room.othersThan(this);
+        }
+    }
+
+    /**
+     * Handles an offer on the publisher connection, the first or a renegotiation: new sending m-lines become
+     * tracks, m-lines that stopped sending are unpublished.
+     *
+     * @param sourcesByMid the declared source of every sending m-line
+     * @return the answer and the tracks this offer added
+     */
+    public PublishedTracks publish(String offerSdp, Map<String, TrackSource> sourcesByMid)
+            throws NegotiationException {
+        Objects.requireNonNull(offerSdp, "offerSdp");
+        SessionDescription offer;
+        try {
+            offer = SessionDescription.parse(offerSdp);
+        } catch (SdpParseException e) {
+            throw new NegotiationException(e.getMessage(), e);
+        }
+        synchronized (room) {
+            requirePresent();
+            if (publisher == null) {
+                try {
+                    publisher = new PublisherConnection(this);
+                } catch (IOException e) {
+                    throw new NegotiationException("cannot create the publisher connection: " + e.getMessage(), e);
+                }
+            }
+            PublisherAnswerer.Answer answer = publisher.negotiate(offer);
+            checkSources(answer.media(), sourcesByMid);
+            return new PublishedTracks(answer.sdp(), applyPublishedMedia(answer.media(), sourcesByMid));
+        }
+    }
+
+    private static void checkSources(List<PublishedMedia> media, Map<String, TrackSource> sources)
+            throws NegotiationException {
+        for (PublishedMedia line : media) {
+            TrackSource source = sources.get(line.mid());
+            if (source == null) {
+                throw new NegotiationException("no source given for sending m-line " + line.mid());
+            }
+            boolean audioSource = source == TrackSource.MICROPHONE || source == TrackSource.SCREEN_AUDIO;
+            if (audioSource != (line.kind() == MediaKind.AUDIO)) {
+                throw new NegotiationException("m-line " + line.mid() + " is " + line.kind().wireName()
+                        + " but its source is " + source.wireName());
+            }
+        }
+    }
+
+    private Map<String, TrackInfo> applyPublishedMedia(List<PublishedMedia> media,
+                                                       Map<String, TrackSource> sources) {
+        Set<String> sending = new HashSet<>();
+        Map<String, TrackInfo> added = new LinkedHashMap<>();
+        for (PublishedMedia line : media) {
+            sending.add(line.mid());
+            if (publisher.trackByMid(line.mid()) != null) {
+                continue;
+            }
+            PublishedTrack track = new PublishedTrack(conference.nextTrackId(), publisher, line.mid(), line.kind(),
+                    sources.get(line.mid()), line.codec());
+            publisher.addTrack(track, line.ssrcs());
+            room.publish(track);
+            added.put(line.mid(), track.info());
+        }
+        for (PublishedTrack track : List.copyOf(publisher.tracks())) {
+            if (!sending.contains(track.mid())) {
+                publisher.removeTrack(track);
+                room.unpublish(track);
+            }
+        }
+        return added;
+    }
+
+    /** Starts receiving the given tracks; all or nothing. */
+    public void subscribe(Collection<String> trackIds) throws UnknownTrackException {
+        synchronized (room) {
+            requirePresent();
+            List<PublishedTrack> tracks = new ArrayList<>();
+            for (String trackId : new LinkedHashSet<>(trackIds)) {
+                PublishedTrack track = room.track(trackId);
+                if (track == null || track.owner() == this) {
+                    throw new UnknownTrackException(trackId);
+                }
+                if (!subscriptions.containsKey(trackId)) {
+                    tracks.add(track);
+                }
+            }
+            if (tracks.isEmpty()) {
+                return;
+            }
+            for (PublishedTrack track : tracks) {
+                Subscription subscription = subscriber.subscribe(track);
+                subscriptions.put(track.trackId(), subscription);
+                track.addSubscription(subscription);
+                track.requestKeyframe();
+            }
+            renegotiateSubscriber();
+        }
+    }
+
+    /** Stops receiving the given tracks; all or nothing. */
+    public void unsubscribe(Collection<String> trackIds) throws UnknownTrackException {
+        synchronized (room) {
+            requirePresent();
+            for (String trackId : trackIds) {
+                if (!subscriptions.containsKey(trackId)) {
+                    throw new UnknownTrackException(trackId);
+                }
+            }
+            for (String trackId : trackIds) {
+                Subscription subscription = subscriptions.remove(trackId);
+                if (subscription != null) {
+                    subscription.track().removeSubscription(subscription);
+                    subscriber.unsubscribe(subscription);
+                }
+            }
+            renegotiateSubscriber();
+        }
+    }
+
+    public void acceptSubscriberAnswer(String answerSdp) throws NegotiationException {
+        Objects.requireNonNull(answerSdp, "answerSdp");
+        synchronized (room) {
+            requirePresent();
+            try {
+                subscriber.acceptAnswer(answerSdp);
+            } catch (IOException e) {
+                throw new NegotiationException("cannot renegotiate: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Trickle ICE: {@code candidate} is {@code candidate:...} as a browser reports it; null ends the list. */
+    public void addRemoteCandidate(TransportTarget target, String candidate) {
+        if (candidate == null || candidate.isEmpty()) {
+            return;
+        }
+        synchronized (room) {
+            if (gone) {
+                return;
+            }
+            if (target == TransportTarget.PUBLISHER && publisher != null) {
+                publisher.addRemoteCandidate(candidate);
+            } else if (target == TransportTarget.SUBSCRIBER) {
+                subscriber.addRemoteCandidate(candidate);
+            }
+        }
+    }
+
+    /** New ICE credentials on the subscriber connection; an offer follows through the listener. */
+    public void restartSubscriberIce() {
+        synchronized (room) {
+            if (gone) {
+                return;
+            }
+            try {
+                subscriber.restartIce();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Marks one of this participant's own tracks muted or not and tells the others. */
+    public void setMuted(String trackId, boolean muted) throws UnknownTrackException {
+        synchronized (room) {
+            requirePresent();
+            PublishedTrack track = room.track(trackId);
+            if (track == null || track.owner() != this) {
+                throw new UnknownTrackException(trackId);
+            }
+            track.setMuted(muted);
+            room.announceMute(track);
+        }
+    }
+
+    /** Leaves the room and frees both connections. Idempotent; the listener hears nothing more. */
+    public void leave() {
+        depart(null);
+    }
+
+    /** A connection of this participant closed: unless it is leaving anyway, it is removed from the room. */
+    void transportClosed(String reason) {
+        depart(reason);
+    }
+
+    private void depart(String removalReason) {
+        synchronized (room) {
+            if (gone) {
+                return;
+            }
+            gone = true;
+            if (publisher != null) {
+                for (PublishedTrack track : List.copyOf(publisher.tracks())) {
+                    publisher.removeTrack(track);
+                    room.unpublish(track);
+                }
+            }
+            for (Subscription subscription : subscriptions.values()) {
+                subscription.track().removeSubscription(subscription);
+            }
+            subscriptions.clear();
+            room.remove(this);
+        }
+        conference.departed(this);
+        if (publisher != null) {
+            publisher.close();
+        }
+        subscriber.close();
+        if (removalReason != null) {
+            LOG.info("participant {} removed: {}", id, removalReason);
+            listener.onRemoved(removalReason);
+        }
+    }
+
+    /** A track this participant received was unpublished. Called under the room lock. */
+    void subscriptionEnded(Subscription subscription) {
+        if (subscriptions.remove(subscription.track().trackId()) == null) {
+            return;
+        }
+        subscriber.unsubscribe(subscription);
+        renegotiateSubscriber();
+    }
+
+    private void renegotiateSubscriber() {
+        try {
+            subscriber.renegotiate();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the subscriber connection", e);
+        }
+    }
+
+    private void requirePresent() {
+        if (gone) {
+            throw new IllegalStateException("participant " + id + " has left");
+        }
+    }
+
+    ParticipantInfo info() {
+        List<TrackInfo> tracks = new ArrayList<>();
+        if (publisher != null) {
+            publisher.tracks().forEach(track -> tracks.add(track.info()));
+        }
+        return new ParticipantInfo(id, name, tracks);
+    }
+
+    Conference conference() {
+        return conference;
+    }
+
+    Room room() {
+        return room;
+    }
+
+    ParticipantListener listener() {
+        return listener;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.switchyard.conference;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.switchyard.sdp.Attributes;
+import dev.switchyard.sdp.ConnectionData;
+import dev.switchyard.sdp.Direction;
+import dev.switchyard.sdp.Extmap;
+import dev.switchyard.sdp.Group;
+import dev.switchyard.sdp.MediaDescription;
+import dev.switchyard.sdp.Origin;
+import dev.switchyard.sdp.RtcpFeedback;
+import dev.switchyard.sdp.RtpMap;
+import dev.switchyard.sdp.SessionDescription;
+import dev.switchyard.sdp.Setup;
+import dev.switchyard.sdp.Ssrc;
+import dev.switchyard.sdp.SsrcGroup;
+import dev.switchyard.transport.TransportDescription;
+
+/**
+ * Answers a publisher connection's offer (RFC 8829 §5.3): every sending audio or video m-line is accepted
+ * receive-only with one codec the server can forward, everything else is rejected or made inactive.
+ */
+final class PublisherAnswerer {
+
+    /** Video codecs in the server's order of preference; the first one the offer has wins. */
+    private static final List<String> VIDEO_PREFERENCE = List.of("VP8", "H264", "VP9", "AV1");
+    private static final String AUDIO_CODEC = "opus";
+    /** Header extensions the server reads: the MID binds SSRC-less streams to their m-line (RFC 8843 §15). */
+    static final String MID_EXTENSION = "urn:ietf:params:rtp-hdrext:sdes:mid";
+    private static final Set<String> ACCEPTED_EXTENSIONS = Set.of(MID_EXTENSION,
+            "urn:ietf:params:rtp-hdrext:ssrc-audio-level");
+    /** Feedback the server acts on; it does not yet answer NACKs or send congestion feedback. */
+    private static final Set<String> ACCEPTED_FEEDBACK = Set.of("nack pli", "ccm fir");
+
+    /** The answer and what it accepted. */
+    record Answer(String sdp, List<PublishedMedia> media, int midExtensionId) {
+    }
+
+    private PublisherAnswerer() {
+    }
+
+    static Answer answer(SessionDescription offer, TransportDescription local, String sessionId, long version)
+            throws NegotiationException {
+        SessionDescription answer = new SessionDescription(Origin.of(sessionId, version));
+        answer.attributes().setFlag(Attributes.ICE_LITE, true);
+        List<PublishedMedia> accepted = new ArrayList<>();
+        List<String> bundle = new ArrayList<>();
+        int midExtensionId = -1;
+        for (MediaDescription offered : offer.media()) {
+            String mid = offered.mid().orElseThrow(() -> new NegotiationException("an m-line has no a=mid"));
+            Optional<MediaKind> kind = kindOf(offered);
+            Direction direction = offer.directionOf(offered);
+            Optional<CodecChoice> codec = kind.flatMap(k -> chooseCodec(offered, k));
+            if (offered.isRejected() || kind.isEmpty() || codec.isEmpty()) {
+                answer.addMedia(rejected(offered, mid));
+                continue;
+            }
+            boolean sending = direction == Direction.SENDONLY || direction == Direction.SENDRECV;
+            MediaDescription media = new MediaDescription(offered.kind(), 9, offered.protocol(),
+                    List.of(Integer.toString(codec.get().payloadType())));
+            media.setConnection(ConnectionData.ipv4("0.0.0.0"));
+            Attributes attributes = media.attributes();
+            attributes.setMid(mid);
+            attributes.setDirection(sending ? Direction.RECVONLY : Direction.INACTIVE);
+            SdpTransportMapping.addLocalTransport(media, local, Setup.PASSIVE);
+            attributes.setFlag(Attributes.RTCP_MUX, true);
+            if (offered.attributes().rtcpReducedSize()) {
+                attributes.setFlag(Attributes.RTCP_RSIZE, true);
+            }
+            for (Extmap extmap : offered.attributes().extmaps()) {
+                if (ACCEPTED_EXTENSIONS.contains(extmap.uri())) {
+                    attributes.add(new Extmap(extmap.id(), null, extmap.uri(), null));
+                    if (MID_EXTENSION.equals(extmap.uri())) {
+                        midExtensionId = extmap.id();
+                    }
+                }
+            }
+            CodecChoice chosen = codec.get();
+            attributes.add(chosen.rtpMap());
+            chosen.feedback().forEach(attributes::add);
+            chosen.fmtp().ifPresent(attributes::add);
+            answer.addMedia(media);
+            bundle.add(mid);
+            if (sending) {
+                accepted.add(new PublishedMedia(mid, kind.get(), chosen, mediaSsrcs(offered)));
+            }
+        }
+        if (bundle.isEmpty()) {
+            throw new NegotiationException("the offer has no audio or video m-line the server can receive");
+        }
+        answer.attributes().add(Group.bundle(bundle));
+        return new Answer(answer.serialize(), accepted, midExtensionId);
+    }
+
+    private static Optional<MediaKind> kindOf(MediaDescription media) {
+        if (!MediaDescription.PROTOCOL_RTP.equals(media.protocol())) {
+            return Optional.empty();
+        }
+        return switch (media.kind()) {
+            case MediaDescription.AUDIO -> Optional.of(MediaKind.AUDIO);
+            case MediaDescription.VIDEO -> Optional.of(MediaKind.VIDEO);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<CodecChoice> chooseCodec(MediaDescription offered, MediaKind kind) {
+        List<RtpMap> maps = offered.attributes().rtpMaps();
+        List<String> preference = kind == MediaKind.AUDIO ? List.of(AUDIO_CODEC) : VIDEO_PREFERENCE;
+        for (String name : preference) {
+            for (RtpMap map : maps) {
+                if (map.encodingName().equalsIgnoreCase(name) && acceptable(offered, map)) {
+                    return Optional.of(new CodecChoice(map, offered.attributes().fmtp(map.payloadType()),
+                            feedbackFor(offered, map.payloadType())));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** H.264 only in packetization mode 1, the one every browser decodes (RFC 6184 §6.3). */
+    private static boolean acceptable(MediaDescription offered, RtpMap map) {
+        if (!map.encodingName().equalsIgnoreCase("H264")) {
+            return true;
+        }
+        return offered.attributes().fmtp(map.payloadType())
+                .map(fmtp -> "1".equals(fmtp.parameter("packetization-mode").orElse("0")))
+                .orElse(false);
+    }
+
+    private static List<RtcpFeedback> feedbackFor(MediaDescription offered, int payloadType) {
+        List<RtcpFeedback> feedback = new ArrayList<>();
+        for (RtcpFeedback offeredFeedback : offered.attributes().rtcpFeedbacks(payloadType)) {
+            String key = (offeredFeedback.type() + " " + Optional.ofNullable(offeredFeedback.parameter()).orElse(""))
+                    .trim().toLowerCase(Locale.ROOT);
+            if (ACCEPTED_FEEDBACK.contains(key)) {
+                feedback.add(new RtcpFeedback(payloadType, offeredFeedback.type(), offeredFeedback.parameter()));
+            }
+        }
+        return feedback;
+    }
+
+    /** Media SSRCs from {@code a=ssrc}, leaving out the repair SSRCs of FID groups (RFC 5576 §4). */
+    private static List<Long> mediaSsrcs(MediaDescription offered) {
+        Set<Long> repair = new HashSet<>();
+        for (SsrcGroup group : offered.attributes().ssrcGroups()) {
+            if (SsrcGroup.FID.equals(group.semantics())) {
+                repair.addAll(group.ssrcs().subList(1, group.ssrcs().size()));
+            }
+        }
+        List<Long> ssrcs = new ArrayList<>();
+        for (Ssrc ssrc : offered.attributes().ssrcs()) {
+            if (!repair.contains(ssrc.ssrc()) && !ssrcs.contains(ssrc.ssrc())) {
+                ssrcs.add(ssrc.ssrc());
+            }
+        }
+        return ssrcs;
+    }
+
+    private static MediaDescription rejected(MediaDescription offered, String mid) {
+        MediaDescription media = new MediaDescription(offered.kind(), 0, offered.protocol(), offered.formats());
+        media.attributes().setMid(mid);
+        return media;
+    }
+}

@@ -1,0 +1,235 @@
+package dev.switchyard.conference;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.switchyard.rtcp.FullIntraRequest;
+import dev.switchyard.rtcp.PictureLossIndication;
+import dev.switchyard.rtcp.RtcpCompoundIterator;
+import dev.switchyard.rtcp.RtcpPacketType;
+import dev.switchyard.sdp.SdpParseException;
+import dev.switchyard.sdp.SessionDescription;
+import dev.switchyard.transport.PacketBuffer;
+import dev.switchyard.transport.TransportDescription;
+import dev.switchyard.transport.WebRtcTransport;
+import dev.switchyard.transport.ice.IceParameters;
+
+/**
+ * A participant's subscriber connection: the server offers, the participant answers. Holds the m-lines in
+ * offer order, each carrying one subscription or, once that ended, nothing (inactive), and turns the
+ * subscriber's keyframe requests into requests to the right publisher.
+ *
+ * <p>Offers are serialised: while one awaits its answer, further changes only mark the connection for another
+ * offer, sent when the answer arrives. State changes happen under the room lock; the RTCP path reads a
+ * copy-on-write snapshot.
+ */
+final class SubscriberConnection implements WebRtcTransport.Listener {
+
+    /** One m-line; {@code subscription} is null once the line is inactive. */
+    private static final class MediaLine {
+        final String mid;
+        final MediaKind kind;
+        final CodecChoice codec;
+        Subscription subscription;
+
+        MediaLine(Subscription subscription) {
+            this.mid = subscription.mid();
+            this.kind = subscription.track().kind();
+            this.codec = subscription.track().codec();
+            this.subscription = subscription;
+        }
+    }
+
+    private final Participant owner;
+    private final List<MediaLine> lines = new ArrayList<>();
+    private final RtcpCompoundIterator rtcp = new RtcpCompoundIterator();
+    private final PictureLossIndication pli = new PictureLossIndication();
+    private final FullIntraRequest fir = new FullIntraRequest();
+    private volatile Subscription[] active = new Subscription[0];
+    private WebRtcTransport transport;
+    private volatile boolean connected;
+    private boolean remoteKnown;
+    private IceParameters lastRemoteIce;
+    private boolean awaitingAnswer;
+    private boolean offerNeeded;
+    private final String sessionId = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+    private long offerVersion;
+
+    SubscriberConnection(Participant owner) {
+        this.owner = owner;
+    }
+
+    Participant owner() {
+        return owner;
+    }
+
+    /** The transport if media can be sent on it now, else null. Any thread. */
+    WebRtcTransport connectedTransport() {
+        WebRtcTransport current = transport;
+        return connected && current != null ? current : null;
+    }
+
+    /** Adds an m-line for a new subscription and returns it; the caller then calls {@link #renegotiate()}. */
+    Subscription subscribe(PublishedTrack track) {
+        long ssrc = ThreadLocalRandom.current().nextLong(1, 0x1_0000_0000L);
+        Subscription subscription = new Subscription(track, this, Integer.toString(lines.size()), ssrc);
+        lines.add(new MediaLine(subscription));
+        refreshActive();
+        return subscription;
+    }
+
+    /** Makes the m-line of {@code subscription} inactive; the caller then calls {@link #renegotiate()}. */
+    void unsubscribe(Subscription subscription) {
+        for (MediaLine line : lines) {
+            if (line.subscription == subscription) {
+                line.subscription = null;
+            }
+        }
+        refreshActive();
+    }
+
+    /** Sends a new offer now, or after the outstanding answer. Called under the room lock. */
+    void renegotiate() throws IOException {
+        if (awaitingAnswer) {
+            offerNeeded = true;
+            return;
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        if (transport == null) {
+            transport = WebRtcTransport.server(owner.conference().transports(), owner.conference().ports(), this);
+        }
+        sendOffer(transport.localDescription());
+    }
+
+    /** New ICE credentials in a new offer (RFC 8445 §9). Called under the room lock. */
+    void restartIce() throws IOException {
+        if (transport == null || !remoteKnown) {
+            renegotiate();
+            return;
+        }
+        if (awaitingAnswer) {
+            offerNeeded = true;
+            return;
+        }
+        sendOffer(transport.beginIceRestart());
+    }
+
+    private void sendOffer(TransportDescription local) {
+        List<SubscriberOfferWriter.Line> offerLines = new ArrayList<>();
+        List<SubscribedTrack> tracks = new ArrayList<>();
+        for (MediaLine line : lines) {
+            Subscription subscription = line.subscription;
+            boolean live = subscription != null;
+            String trackId = live ? subscription.track().trackId() : "ended-" + line.mid;
+            String streamId = live ? subscription.track().owner().id() : "ended";
+            offerLines.add(new SubscriberOfferWriter.Line(line.mid, line.kind, line.codec,
+                    live ? subscription.outputSsrc() : 0, streamId, trackId, live));
+            if (live) {
+                tracks.add(new SubscribedTrack(line.mid, subscription.track().info()));
+            }
+        }
+        String offer = SubscriberOfferWriter.offer(local, sessionId, ++offerVersion, offerLines);
+        awaitingAnswer = true;
+        offerNeeded = false;
+        owner.listener().onSubscriberOffer(offer, tracks);
+    }
+
+    /** Applies the participant's answer. Called under the room lock. */
+    void acceptAnswer(String answerSdp) throws NegotiationException, IOException {
+        if (!awaitingAnswer) {
+            throw new NegotiationException("no subscriber offer is waiting for an answer");
+        }
+        SessionDescription answer;
+        try {
+            answer = SessionDescription.parse(answerSdp);
+        } catch (SdpParseException e) {
+            throw new NegotiationException(e.getMessage(), e);
+        }
+        if (answer.media().size() != lines.size()) {
+            throw new NegotiationException("the answer has " + answer.media().size() + " m-lines, the offer had "
+                    + lines.size());
+        }
+        TransportDescription remote = SdpTransportMapping.remoteTransport(answer);
+        if (!remoteKnown) {
+            transport.connect(remote, SdpTransportMapping.localDtlsRole(answer));
+            remoteKnown = true;
+        } else if (!remote.ice().equals(lastRemoteIce)) {
+            transport.completeIceRestart(remote.ice(), remote.candidates());
+        }
+        lastRemoteIce = remote.ice();
+        awaitingAnswer = false;
+        if (offerNeeded) {
+            renegotiate();
+        }
+    }
+
+    void addRemoteCandidate(String candidate) {
+        WebRtcTransport current = transport;
+        if (current != null) {
+            SdpTransportMapping.parseTrickle(candidate).ifPresent(current::addRemoteCandidate);
+        }
+    }
+
+    void close() {
+        WebRtcTransport current = transport;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    private void refreshActive() {
+        active = lines.stream().map(line -> line.subscription).filter(s -> s != null)
+                .toArray(Subscription[]::new);
+    }
+
+    private Optional<Subscription> subscriptionWithSsrc(long ssrc) {
+        for (Subscription subscription : active) {
+            if (subscription.outputSsrc() == ssrc) {
+                return Optional.of(subscription);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void onConnected(WebRtcTransport connectedTransport) {
+        connected = true;
+        for (Subscription subscription : active) {
+            subscription.track().requestKeyframe();
+        }
+    }
+
+    @Override
+    public void onRtp(WebRtcTransport receiving, PacketBuffer packet) {
+        // A subscriber connection only receives RTCP; stray RTP is ignored.
+    }
+
+    /** RFC 4585 §6.3.1 PLI and RFC 5104 §4.3.1 FIR from the subscriber become requests to the publisher. */
+    @Override
+    public void onRtcp(WebRtcTransport receiving, PacketBuffer packet) {
+        rtcp.reset(packet.buffer(), packet.offset(), packet.length());
+        while (rtcp.next()) {
+            if (rtcp.packetType() != RtcpPacketType.PAYLOAD_FEEDBACK) {
+                continue;
+            }
+            if (rtcp.count() == PictureLossIndication.FORMAT && pli.wrap(rtcp)) {
+                subscriptionWithSsrc(pli.mediaSsrc()).ifPresent(s -> s.track().requestKeyframe());
+            } else if (rtcp.count() == FullIntraRequest.FORMAT && fir.wrap(rtcp)) {
+                for (int i = 0; i < fir.entryCount(); i++) {
+                    subscriptionWithSsrc(fir.ssrc(i)).ifPresent(s -> s.track().requestKeyframe());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onClosed(WebRtcTransport closed, String reason) {
+        connected = false;
+        owner.transportClosed("subscriber connection: " + reason);
+    }
+}

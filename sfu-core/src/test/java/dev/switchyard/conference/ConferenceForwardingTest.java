@@ -1,0 +1,227 @@
+package dev.switchyard.conference;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.switchyard.rtp.RtpPacket;
+import dev.switchyard.rtp.RtpPacketWriter;
+import dev.switchyard.sdp.Attributes;
+import dev.switchyard.sdp.ConnectionData;
+import dev.switchyard.sdp.Direction;
+import dev.switchyard.sdp.Group;
+import dev.switchyard.sdp.MediaDescription;
+import dev.switchyard.sdp.Origin;
+import dev.switchyard.sdp.RtpMap;
+import dev.switchyard.sdp.SessionDescription;
+import dev.switchyard.sdp.Setup;
+import dev.switchyard.sdp.Ssrc;
+import dev.switchyard.transport.PacketBuffer;
+import dev.switchyard.transport.TransportContext;
+import dev.switchyard.transport.TransportDescription;
+import dev.switchyard.transport.WebRtcTransport;
+import dev.switchyard.transport.dtls.DtlsRole;
+import dev.switchyard.transport.ice.IceCandidate;
+import dev.switchyard.transport.ice.ServerIcePorts;
+import dev.switchyard.transport.ice.TestIceSettings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Two participants driven by Java client transports: one publishes VP8, the other subscribes and receives it. */
+class ConferenceForwardingTest {
+
+    private static final long PUBLISHER_SSRC = 0x1234_5678L;
+    private static ServerIcePorts ports;
+    private static TransportContext serverContext;
+    private static TransportContext clientContext;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ports = ServerIcePorts.bind(TestIceSettings.SETTINGS, InetAddress.getLoopbackAddress(), 0, -1, null);
+        serverContext = new TransportContext(TransportContext.Settings.DEFAULTS.withIce(TestIceSettings.SETTINGS));
+        clientContext = new TransportContext(TransportContext.Settings.DEFAULTS.withIce(TestIceSettings.SETTINGS));
+    }
+
+    @AfterAll
+    static void stop() {
+        clientContext.close();
+        serverContext.close();
+        ports.close();
+    }
+
+    @Test
+    void aSubscriberReceivesThePublishersVideoFromItsFirstKeyframeWithItsOwnSsrcAndContinuousNumbering()
+            throws Exception {
+        try (Conference conference = new Conference(serverContext, ports)) {
+            RecordingParticipantListener aliceEvents = new RecordingParticipantListener();
+            RecordingParticipantListener bobEvents = new RecordingParticipantListener();
+            Participant alice = conference.join("room", "Alice", aliceEvents);
+            Participant bob = conference.join("room", "Bob", bobEvents);
+            assertEquals("Bob", aliceEvents.joined.poll(5, TimeUnit.SECONDS).name());
+
+            // Alice publishes one VP8 track from a Java client transport.
+            ClientSide alicePublisher = new ClientSide();
+            PublishedTracks published = alice.publish(alicePublisher.vp8Offer(), Map.of("0", TrackSource.CAMERA));
+            assertEquals(1, published.tracks().size());
+            TrackInfo track = published.tracks().get(0);
+            assertEquals(track, bobEvents.published.poll(5, TimeUnit.SECONDS));
+            alicePublisher.connectWithAnswer(published.answerSdp());
+
+            // Bob subscribes; the server offers, Bob's client answers.
+            bob.subscribe(List.of(track.trackId()));
+            RecordingParticipantListener.Offer offer = bobEvents.offers.poll(5, TimeUnit.SECONDS);
+            assertNotNull(offer);
+            assertEquals(track.trackId(), offer.tracks().get(0).track().trackId());
+            ClientSide bobSubscriber = new ClientSide();
+            bob.acceptSubscriberAnswer(bobSubscriber.answer(offer.sdp()));
+            alicePublisher.awaitConnected();
+            bobSubscriber.awaitConnected();
+
+            // Delta frames first: they must not reach Bob before a keyframe does.
+            int sequence = 1000;
+            for (int i = 0; i < 20; i++) {
+                alicePublisher.sendVp8(sequence++, false);
+            }
+            for (int i = 0; i < 100; i++) {
+                alicePublisher.sendVp8(sequence++, i % 50 == 0);
+            }
+            RtpPacket first = bobSubscriber.nextRtp();
+            assertTrue(ClientSide.isVp8Keyframe(first), "the first forwarded packet starts a keyframe");
+            long outputSsrc = first.ssrc();
+            assertNotEquals(PUBLISHER_SSRC, outputSsrc, "the subscriber sees its own SSRC");
+            int previous = first.sequenceNumber();
+            for (int i = 1; i < 100; i++) {
+                RtpPacket next = bobSubscriber.nextRtp();
+                assertEquals(outputSsrc, next.ssrc());
+                assertEquals((previous + 1) & 0xFFFF, next.sequenceNumber(), "continuous sequence numbers");
+                previous = next.sequenceNumber();
+            }
+
+            // Alice leaves: Bob hears it and his subscription's m-line goes inactive in a new offer.
+            alice.leave();
+            assertEquals(alice.id(), bobEvents.left.poll(5, TimeUnit.SECONDS));
+            assertEquals(track.trackId(), bobEvents.unpublished.poll(5, TimeUnit.SECONDS).trackId());
+            RecordingParticipantListener.Offer afterLeave = bobEvents.offers.poll(5, TimeUnit.SECONDS);
+            assertNotNull(afterLeave);
+            assertTrue(afterLeave.sdp().contains("a=inactive"), afterLeave.sdp());
+            assertTrue(afterLeave.tracks().isEmpty());
+            bob.leave();
+            assertEquals(0, conference.roomCount(), "rooms are dropped when empty");
+            alicePublisher.close();
+            bobSubscriber.close();
+        }
+    }
+
+    /** A client-side transport plus the few SDP lines a browser would write. */
+    private static final class ClientSide implements WebRtcTransport.Listener {
+        private final WebRtcTransport transport;
+        private final BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+        private final java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
+        private final RtpPacketWriter writer = new RtpPacketWriter();
+
+        ClientSide() throws Exception {
+            transport = WebRtcTransport.client(clientContext, InetAddress.getLoopbackAddress(), this);
+        }
+
+        String vp8Offer() {
+            SessionDescription offer = new SessionDescription(Origin.of("1", 1));
+            MediaDescription video = media(Direction.SENDONLY, Setup.ACTPASS, "0");
+            video.attributes().add(new Ssrc(PUBLISHER_SSRC, Ssrc.CNAME, "alice"));
+            offer.addMedia(video);
+            offer.attributes().add(Group.bundle(List.of("0")));
+            return offer.serialize();
+        }
+
+        void connectWithAnswer(String answerSdp) throws Exception {
+            SessionDescription answer = SessionDescription.parse(answerSdp);
+            transport.connect(SdpTransportMapping.remoteTransport(answer), DtlsRole.CLIENT);
+        }
+
+        String answer(String offerSdp) throws Exception {
+            SessionDescription offer = SessionDescription.parse(offerSdp);
+            SessionDescription answer = new SessionDescription(Origin.of("2", 1));
+            for (MediaDescription offered : offer.media()) {
+                answer.addMedia(media(Direction.RECVONLY, Setup.ACTIVE, offered.mid().orElseThrow()));
+            }
+            answer.attributes().add(Group.bundle(offer.bundleMids()));
+            transport.connect(SdpTransportMapping.remoteTransport(offer), DtlsRole.CLIENT);
+            return answer.serialize();
+        }
+
+        private MediaDescription media(Direction direction, Setup setup, String mid) {
+            MediaDescription video = new MediaDescription(MediaDescription.VIDEO, 9, MediaDescription.PROTOCOL_RTP,
+                    List.of("96"));
+            video.setConnection(ConnectionData.ipv4("0.0.0.0"));
+            Attributes attributes = video.attributes();
+            attributes.setMid(mid);
+            attributes.setDirection(direction);
+            attributes.setFlag(Attributes.RTCP_MUX, true);
+            attributes.add(new RtpMap(96, "VP8", 90_000, RtpMap.CHANNELS_OMITTED));
+            TransportDescription local = transport.localDescription();
+            SdpTransportMapping.addLocalTransport(video, local, setup);
+            return video;
+        }
+
+        void awaitConnected() throws InterruptedException {
+            assertTrue(connected.await(10, TimeUnit.SECONDS), "client transport connected");
+        }
+
+        /** A VP8 packet: descriptor with S=1, PID 0, then a payload header whose P bit tells key or delta. */
+        void sendVp8(int sequence, boolean keyframe) {
+            byte[] payload = new byte[1000];
+            payload[0] = 0x10;
+            payload[1] = (byte) (keyframe ? 0x00 : 0x01);
+            PacketBuffer packet = PacketBuffer.allocate();
+            writer.reset().payloadType(96).sequenceNumber(sequence & 0xFFFF).timestamp(sequence * 3000L)
+                    .ssrc(PUBLISHER_SSRC).payload(payload, 0, payload.length);
+            int length = writer.write(packet.buffer(), 0);
+            packet.setOffsetLength(0, length);
+            assertTrue(transport.sendRtp(packet), "sent");
+        }
+
+        RtpPacket nextRtp() throws InterruptedException {
+            byte[] bytes = received.poll(10, TimeUnit.SECONDS);
+            assertNotNull(bytes, "a forwarded packet arrived");
+            RtpPacket packet = new RtpPacket();
+            assertTrue(packet.wrap(bytes, 0, bytes.length));
+            return packet;
+        }
+
+        static boolean isVp8Keyframe(RtpPacket packet) {
+            return (packet.buffer()[packet.payloadOffset() + 1] & 0x01) == 0;
+        }
+
+        void close() {
+            transport.close();
+        }
+
+        @Override
+        public void onConnected(WebRtcTransport t) {
+            connected.countDown();
+        }
+
+        @Override
+        public void onRtp(WebRtcTransport t, PacketBuffer packet) {
+            received.add(java.util.Arrays.copyOfRange(packet.buffer(), packet.offset(),
+                    packet.offset() + packet.length()));
+        }
+
+        @Override
+        public void onRtcp(WebRtcTransport t, PacketBuffer packet) {
+        }
+
+        @Override
+        public void onClosed(WebRtcTransport t, String reason) {
+        }
+    }
+}

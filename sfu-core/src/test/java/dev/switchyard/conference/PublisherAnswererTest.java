@@ -1,0 +1,76 @@
+package dev.switchyard.conference;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.switchyard.sdp.Direction;
+import dev.switchyard.sdp.MediaDescription;
+import dev.switchyard.sdp.SessionDescription;
+import dev.switchyard.sdp.Setup;
+import dev.switchyard.transport.TransportDescription;
+import dev.switchyard.transport.dtls.Fingerprint;
+import dev.switchyard.transport.ice.IceCandidate;
+import dev.switchyard.transport.ice.IceParameters;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PublisherAnswererTest {
+
+    static final TransportDescription SERVER = new TransportDescription(
+            new IceParameters("srvufrag", "serverpassword0123456789"),
+            List.of(new IceCandidate("1", 1, IceCandidate.Transport.UDP, 2130706431L,
+                    new InetSocketAddress("127.0.0.1", 10000), IceCandidate.Type.HOST, null)),
+            Fingerprint.parse("sha-256 " + "AB:".repeat(31) + "AB"));
+
+    @Test
+    void answersChromiumsSendOnlyOfferWithOpusAndVp8ReceiveOnly() throws Exception {
+        SessionDescription offer = SessionDescription.parse(fixture("chromium-156/offer-sendonly.sdp"));
+        PublisherAnswerer.Answer answer = PublisherAnswerer.answer(offer, SERVER, "4711", 1);
+        SessionDescription sdp = SessionDescription.parse(answer.sdp());
+
+        assertTrue(sdp.attributes().iceLite());
+        assertEquals(List.of("0", "1"), sdp.bundleMids());
+        MediaDescription audio = sdp.media().get(0);
+        MediaDescription video = sdp.media().get(1);
+        assertEquals(List.of("111"), audio.formats());
+        assertEquals("opus", audio.attributes().rtpMap(111).orElseThrow().encodingName());
+        assertEquals("VP8", video.attributes().rtpMap(Integer.parseInt(video.formats().get(0))).orElseThrow()
+                .encodingName());
+        for (MediaDescription media : sdp.media()) {
+            assertEquals(Direction.RECVONLY, media.attributes().direction().orElseThrow());
+            assertEquals(Setup.PASSIVE, media.attributes().setup().orElseThrow());
+            assertEquals("srvufrag", media.attributes().iceUfrag().orElseThrow());
+            assertTrue(media.attributes().rtcpMux());
+            assertEquals(1, media.attributes().candidates().size());
+            assertEquals(10000, media.attributes().candidates().get(0).port());
+        }
+        assertEquals(4, answer.midExtensionId(), "Chromium's MID extension id is kept");
+
+        assertEquals(2, answer.media().size());
+        assertEquals(MediaKind.AUDIO, answer.media().get(0).kind());
+        assertEquals(List.of(3112077393L), answer.media().get(0).ssrcs());
+        assertEquals(List.of(1445986916L), answer.media().get(1).ssrcs(), "RTX SSRC of the FID group left out");
+    }
+
+    @Test
+    void anOfferWithoutMediaTheServerCanReceiveIsRefused() {
+        String offer = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
+                + "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=mid:0\r\n"
+                + "a=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuvwxyz\r\na=setup:actpass\r\n";
+        assertThrows(NegotiationException.class,
+                () -> PublisherAnswerer.answer(SessionDescription.parse(offer), SERVER, "4711", 1));
+    }
+
+    static String fixture(String name) throws IOException {
+        try (InputStream in = PublisherAnswererTest.class.getResourceAsStream("/sdp/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

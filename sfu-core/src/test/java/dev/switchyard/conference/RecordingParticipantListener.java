@@ -1,0 +1,55 @@
+package dev.switchyard.conference;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/** Queues every conference event for a test to poll. */
+final class RecordingParticipantListener implements ParticipantListener {
+
+    record Offer(String sdp, List<SubscribedTrack> tracks) {
+    }
+
+    final BlockingQueue<ParticipantInfo> joined = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> left = new LinkedBlockingQueue<>();
+    final BlockingQueue<TrackInfo> published = new LinkedBlockingQueue<>();
+    final BlockingQueue<TrackInfo> unpublished = new LinkedBlockingQueue<>();
+    final BlockingQueue<TrackInfo> muted = new LinkedBlockingQueue<>();
+    final BlockingQueue<Offer> offers = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> removed = new LinkedBlockingQueue<>();
+
+    @Override
+    public void onParticipantJoined(ParticipantInfo participant) {
+        joined.add(participant);
+    }
+
+    @Override
+    public void onParticipantLeft(String participantId) {
+        left.add(participantId);
+    }
+
+    @Override
+    public void onTrackPublished(TrackInfo track) {
+        published.add(track);
+    }
+
+    @Override
+    public void onTrackUnpublished(TrackInfo track) {
+        unpublished.add(track);
+    }
+
+    @Override
+    public void onTrackMuted(TrackInfo track) {
+        muted.add(track);
+    }
+
+    @Override
+    public void onSubscriberOffer(String offerSdp, List<SubscribedTrack> tracks) {
+        offers.add(new Offer(offerSdp, tracks));
+    }
+
+    @Override
+    public void onRemoved(String reason) {
+        removed.add(reason);
+    }
+}
