@@ -1,0 +1,307 @@
+package dev.switchyard.server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import dev.switchyard.signaling.sfu.IceServer;
+
+/**
+ * Builds a {@link ServerConfig} from, lowest precedence first: {@link ServerConfig#DEFAULTS}, a JSON file
+ * ({@code --config FILE} or {@code SWITCHYARD_CONFIG}), environment variables, command-line flags. Every
+ * value is checked; the first bad one is reported with where it came from.
+ */
+public final class ConfigLoader {
+
+    static final String CONFIG_FLAG = "--config";
+    static final String CONFIG_VARIABLE = "SWITCHYARD_CONFIG";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /** A raw value and where it came from, for error messages. */
+    private record Setting(JsonNode value, String origin) {
+    }
+
+    private ConfigLoader() {
+    }
+
+    /** True if the arguments ask for the usage text instead of a server. */
+    public static boolean wantsHelp(List<String> args) {
+        return args.contains("--help") || args.contains("-h");
+    }
+
+    /**
+     * @param args command-line arguments: {@code --name value} or {@code --name=value}
+     * @param environment the process environment ({@code System.getenv()}), injectable for tests
+     */
+    public static ServerConfig load(List<String> args, Map<String, String> environment) throws ConfigException {
+        Map<ConfigOption, Setting> flags = new EnumMap<>(ConfigOption.class);
+        String configFile = parseFlags(args, flags);
+        if (configFile == null) {
+            configFile = environment.get(CONFIG_VARIABLE);
+        }
+        Map<ConfigOption, Setting> settings = new EnumMap<>(ConfigOption.class);
+        if (configFile != null) {
+            settings.putAll(readFile(Path.of(configFile)));
+        }
+        for (ConfigOption option : ConfigOption.values()) {
+            String value = environment.get(option.environmentVariable());
+            if (value != null) {
+                settings.put(option, textSetting(option, value, option.environmentVariable()));
+            }
+        }
+        settings.putAll(flags);
+        return build(settings);
+    }
+
+    private static String parseFlags(List<String> args, Map<ConfigOption, Setting> flags) throws ConfigException {
+        String configFile = null;
+        Iterator<String> remaining = args.iterator();
+        while (remaining.hasNext()) {
+            String arg = remaining.next();
+            if (!arg.startsWith("--")) {
+                throw new ConfigException("unexpected argument '" + arg + "'");
+            }
+            int equals = arg.indexOf('=');
+            String flag = equals < 0 ? arg : arg.substring(0, equals);
+            ConfigOption option = ConfigOption.byFlag(flag);
+            if (option == null && !flag.equals(CONFIG_FLAG)) {
+                throw new ConfigException("unknown option " + flag);
+            }
+            String value;
+            if (equals >= 0) {
+                value = arg.substring(equals + 1);
+            } else if (remaining.hasNext()) {
+                value = remaining.next();
+            } else {
+                throw new ConfigException(flag + " needs a value");
+            }
+            if (option == null) {
+                configFile = value;
+            } else {
+                flags.put(option, textSetting(option, value, flag));
+            }
+        }
+        return configFile;
+    }
+
+    private static Map<ConfigOption, Setting> readFile(Path file) throws ConfigException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file));
+        } catch (JacksonException e) {
+            throw new ConfigException("configuration file " + file + " is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigException("configuration file " + file + " must hold a JSON object");
+        }
+        Map<ConfigOption, Setting> settings = new EnumMap<>(ConfigOption.class);
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
+            ConfigOption option = ConfigOption.byKey(field.getKey());
+            if (option == null) {
+                throw new ConfigException("unknown setting '" + field.getKey() + "' in " + file + "; known: "
+                        + Arrays.stream(ConfigOption.values()).map(ConfigOption::key).collect(Collectors.joining(", ")));
+            }
+            settings.put(option, new Setting(field.getValue(), "'" + field.getKey() + "' in " + file));
+        }
+        return settings;
+    }
+
+    /** A value given as text; the ICE server list is JSON even there. */
+    private static Setting textSetting(ConfigOption option, String value, String origin) throws ConfigException {
+        if (option != ConfigOption.ICE_SERVERS) {
+            return new Setting(TextNode.valueOf(value), origin);
+        }
+        try {
+            return new Setting(JSON.readTree(value), origin);
+        } catch (JacksonException e) {
+            throw new ConfigException(origin + " must be JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static ServerConfig build(Map<ConfigOption, Setting> settings) throws ConfigException {
+        ServerConfig defaults = ServerConfig.DEFAULTS;
+        String httpHost = defaults.httpHost();
+        int httpPort = defaults.httpPort();
+        InetAddress mediaAddress = defaults.mediaAddress();
+        int mediaPort = defaults.mediaPort();
+        int iceTcpPort = defaults.iceTcpPort();
+        InetAddress advertisedAddress = defaults.advertisedAddress();
+        Duration consentTimeout = defaults.consentTimeout();
+        List<IceServer> iceServers = defaults.iceServers();
+        for (Map.Entry<ConfigOption, Setting> entry : settings.entrySet()) {
+            Setting setting = entry.getValue();
+            switch (entry.getKey()) {
+                case HTTP_HOST -> httpHost = text(setting);
+                case HTTP_PORT -> httpPort = integer(setting, 0, 65535);
+                case MEDIA_ADDRESS -> mediaAddress = address(setting);
+                case MEDIA_PORT -> mediaPort = integer(setting, 0, 65535);
+                case ICE_TCP_PORT -> iceTcpPort = iceTcpPort(setting);
+                case ADVERTISED_ADDRESS -> advertisedAddress = optionalAddress(setting);
+                case CONSENT_TIMEOUT_SECONDS -> consentTimeout = Duration.ofSeconds(integer(setting, 1, 86_400));
+                case ICE_SERVERS -> iceServers = iceServers(setting);
+                default -> throw new IllegalStateException("unhandled option " + entry.getKey());
+            }
+        }
+        return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
+                consentTimeout, iceServers);
+    }
+
+    private static String text(Setting setting) throws ConfigException {
+        JsonNode value = setting.value();
+        if (!value.isTextual() || value.textValue().isBlank()) {
+            throw invalid(setting, "must be a non-empty string");
+        }
+        return value.textValue().trim();
+    }
+
+    private static int integer(Setting setting, int min, int max) throws ConfigException {
+        JsonNode value = setting.value();
+        int number;
+        if (value.isInt()) {
+            number = value.intValue();
+        } else if (value.isTextual()) {
+            try {
+                number = Integer.parseInt(value.textValue().trim());
+            } catch (NumberFormatException e) {
+                throw invalid(setting, "must be a whole number");
+            }
+        } else {
+            throw invalid(setting, "must be a whole number");
+        }
+        if (number < min || number > max) {
+            throw invalid(setting, "must be " + min + "-" + max);
+        }
+        return number;
+    }
+
+    private static int iceTcpPort(Setting setting) throws ConfigException {
+        int port = integer(setting, -1, 65535);
+        if (port == 0) {
+            throw invalid(setting, "must be 1-65535, or -1 for no ICE-TCP");
+        }
+        return port;
+    }
+
+    private static InetAddress address(Setting setting) throws ConfigException {
+        String host = text(setting);
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw invalid(setting, "is not a known address");
+        }
+    }
+
+    /** An address, or an empty string for none (so a later layer can clear an earlier one). */
+    private static InetAddress optionalAddress(Setting setting) throws ConfigException {
+        JsonNode value = setting.value();
+        boolean none = value.isNull() || (value.isTextual() && value.textValue().isBlank());
+        return none ? null : address(setting);
+    }
+
+    private static List<IceServer> iceServers(Setting setting) throws ConfigException {
+        JsonNode value = setting.value();
+        if (!value.isArray()) {
+            throw invalid(setting, "must be a JSON list of {urls, username, credential}");
+        }
+        List<IceServer> servers = new ArrayList<>();
+        for (JsonNode server : value) {
+            if (!server.isObject()) {
+                throw invalid(setting, "must list objects");
+            }
+            for (Map.Entry<String, JsonNode> field : server.properties()) {
+                if (!List.of("urls", "username", "credential").contains(field.getKey())) {
+                    throw invalid(setting, "has an unknown ICE server field '" + field.getKey() + "'");
+                }
+            }
+            servers.add(new IceServer(urls(setting, server.get("urls")),
+                    optionalText(setting, server.get("username")), optionalText(setting, server.get("credential"))));
+        }
+        return servers;
+    }
+
+    private static List<String> urls(Setting setting, JsonNode urls) throws ConfigException {
+        List<String> list = new ArrayList<>();
+        if (urls != null && urls.isTextual()) {
+            list.add(urls.textValue());
+        } else if (urls != null && urls.isArray()) {
+            for (JsonNode url : urls) {
+                if (!url.isTextual()) {
+                    throw invalid(setting, "has an ICE server URL that is not a string");
+                }
+                list.add(url.textValue());
+            }
+        }
+        if (list.isEmpty() || list.stream().anyMatch(url -> !url.matches("(stuns?|turns?):.+"))) {
+            throw invalid(setting, "needs 'urls' on every ICE server: stun:, stuns:, turn: or turns: URLs");
+        }
+        return list;
+    }
+
+    private static String optionalText(Setting setting, JsonNode value) throws ConfigException {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw invalid(setting, "has an ICE server username or credential that is not a string");
+        }
+        return value.textValue();
+    }
+
+    private static ConfigException invalid(Setting setting, String problem) {
+        return new ConfigException(setting.origin() + " " + problem + " (got " + setting.value() + ")");
+    }
+
+    /** The value of one option in a configuration, as shown in help and logs (never a TURN password). */
+    static String describe(ServerConfig config, ConfigOption option) {
+        return switch (option) {
+            case HTTP_HOST -> config.httpHost();
+            case HTTP_PORT -> Integer.toString(config.httpPort());
+            case MEDIA_ADDRESS -> config.mediaAddress().getHostAddress();
+            case MEDIA_PORT -> Integer.toString(config.mediaPort());
+            case ICE_TCP_PORT -> Integer.toString(config.iceTcpPort());
+            case ADVERTISED_ADDRESS -> config.advertisedAddress() == null
+                    ? "none" : config.advertisedAddress().getHostAddress();
+            case CONSENT_TIMEOUT_SECONDS -> Long.toString(config.consentTimeout().toSeconds());
+            case ICE_SERVERS -> config.iceServers().toString();
+        };
+    }
+
+    /** The {@code --help} text. */
+    public static String usage() {
+        StringBuilder text = new StringBuilder()
+                .append("Usage: java -jar switchyard-server.jar [options]\n\n")
+                .append("Every option can also be set with an environment variable or in a JSON file given with\n")
+                .append(CONFIG_FLAG).append(" FILE (or ").append(CONFIG_VARIABLE).append("), e.g. {\"httpPort\": 8081}.\n")
+                .append("Flags win over the environment, which wins over the file.\n\n");
+        for (ConfigOption option : ConfigOption.values()) {
+            text.append(String.format("  %-32s %s%n", option.flag() + " " + option.valueName(), option.description()))
+                    .append(String.format("  %-32s default %s; env %s; file \"%s\"%n", "",
+                            describe(ServerConfig.DEFAULTS, option), option.environmentVariable(), option.key()));
+        }
+        text.append(String.format("  %-32s %s%n", CONFIG_FLAG + " FILE", "JSON configuration file"))
+                .append(String.format("  %-32s %s%n", "--help", "print this text"));
+        return text.toString();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.switchyard.server;
+
+import java.util.Locale;
+
+/**
+ * The configurable settings. Each has one name from which the others derive: {@code httpPort} in the JSON
+ * file, {@code --http-port} on the command line, {@code SWITCHYARD_HTTP_PORT} in the environment.
+ */
+enum ConfigOption {
+    HTTP_HOST("httpHost", "HOST", "HTTP listen address"),
+    HTTP_PORT("httpPort", "PORT", "HTTP port for signaling, demo pages and /health; 0 = any free port"),
+    MEDIA_ADDRESS("mediaAddress", "ADDRESS", "address of the media ports"),
+    MEDIA_PORT("mediaPort", "PORT", "UDP media port shared by all participants; 0 = any free port"),
+    ICE_TCP_PORT("iceTcpPort", "PORT", "passive ICE-TCP port, -1 = off (never offered on loopback)"),
+    ADVERTISED_ADDRESS("advertisedAddress", "ADDRESS",
+            "address put into ICE candidates instead of the media address (server behind 1:1 NAT)"),
+    CONSENT_TIMEOUT_SECONDS("consentTimeoutSeconds", "SECONDS",
+            "remove a participant whose media consent (RFC 7675) lapsed this long"),
+    ICE_SERVERS("iceServers", "JSON",
+            "STUN/TURN servers for browsers: [{\"urls\":\"stun:host:3478\",\"username\":..,\"credential\":..}]");
+
+    private final String key;
+    private final String valueName;
+    private final String description;
+
+    ConfigOption(String key, String valueName, String description) {
+        this.key = key;
+        this.valueName = valueName;
+        this.description = description;
+    }
+
+    /** The name in the JSON configuration file. */
+    String key() {
+        return key;
+    }
+
+    String flag() {
+        return "--" + words("-").toLowerCase(Locale.ROOT);
+    }
+
+    String environmentVariable() {
+        return "SWITCHYARD_" + words("_").toUpperCase(Locale.ROOT);
+    }
+
+    String valueName() {
+        return valueName;
+    }
+
+    String description() {
+        return description;
+    }
+
+    static ConfigOption byKey(String key) {
+        for (ConfigOption option : values()) {
+            if (option.key.equals(key)) {
+                return option;
+            }
+        }
+        return null;
+    }
+
+    static ConfigOption byFlag(String flag) {
+        for (ConfigOption option : values()) {
+            if (option.flag().equals(flag)) {
+                return option;
+            }
+        }
+        return null;
+    }
+
+    /** The camelCase key split into words: {@code httpPort} → {@code http<sep>Port}. */
+    private String words(String separator) {
+        return key.replaceAll("([a-z0-9])([A-Z])", "$1" + separator + "$2");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.switchyard.server;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import dev.switchyard.signaling.sfu.IceServer;
+
+/**
+ * Everything an operator can configure; {@link ConfigLoader} fills it from a file, the environment and flags.
+ *
+ * @param httpHost HTTP listen address (signaling, demo pages, health)
+ * @param httpPort HTTP port; 0 picks a free one
+ * @param mediaAddress address of the shared UDP media port (and of the ICE-TCP port)
+ * @param mediaPort UDP media port shared by every participant; 0 picks a free one
+ * @param iceTcpPort passive ICE-TCP port, or -1 for none. ice4j offers no TCP candidate on loopback addresses
+ * @param advertisedAddress address written into ICE candidates instead of {@code mediaAddress}, for a server
+ *                          behind a 1:1 NAT; null to advertise {@code mediaAddress}
+ * @param consentTimeout how long a participant's media may go unconfirmed (RFC 7675) before it is removed
+ * @param iceServers STUN/TURN servers handed to browsers
+ */
+public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddress, int mediaPort, int iceTcpPort,
+                           InetAddress advertisedAddress, Duration consentTimeout, List<IceServer> iceServers) {
+
+    /** A laptop demo: everything on 127.0.0.1, HTTP 8080, media UDP 10000. */
+    public static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8080,
+            InetAddress.getLoopbackAddress(), 10000, -1, null, Duration.ofSeconds(30), List.of());
+
+    public ServerConfig {
+        Objects.requireNonNull(httpHost, "httpHost");
+        Objects.requireNonNull(mediaAddress, "mediaAddress");
+        Objects.requireNonNull(consentTimeout, "consentTimeout");
+        iceServers = List.copyOf(iceServers);
+        if (httpHost.isBlank()) {
+            throw new IllegalArgumentException("httpHost must not be empty");
+        }
+        requirePort("httpPort", httpPort);
+        requirePort("mediaPort", mediaPort);
+        if (iceTcpPort != -1 && (iceTcpPort < 1 || iceTcpPort > 65535)) {
+            // ice4j signals the configured TCP port as is, so it cannot pick a free one.
+            throw new IllegalArgumentException("iceTcpPort must be 1-65535, or -1 for no ICE-TCP: " + iceTcpPort);
+        }
+        if (consentTimeout.isNegative() || consentTimeout.isZero()) {
+            throw new IllegalArgumentException("consentTimeout must be positive: " + consentTimeout);
+        }
+    }
+
+    /** This configuration with free ports picked for HTTP and media, for tests. */
+    public ServerConfig withEphemeralPorts() {
+        return new ServerConfig(httpHost, 0, mediaAddress, 0, iceTcpPort, advertisedAddress, consentTimeout,
+                iceServers);
+    }
+
+    private static void requirePort(String name, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(name + " must be 0-65535: " + port);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.switchyard.server;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.switchyard.conference.Conference;
+import dev.switchyard.signaling.SignalingServer;
+import dev.switchyard.signaling.mesh.MeshRelay;
+import dev.switchyard.signaling.sfu.SfuEndpoint;
+import dev.switchyard.transport.TransportContext;
+import dev.switchyard.transport.ice.IceSettings;
+import dev.switchyard.transport.ice.ServerIcePorts;
+
+/**
+ * A running Switchyard: media ports, the conference, and the HTTP port with {@code /ws} (SFU), {@code /mesh}
+ * (peer-to-peer relay), {@code /health} and the demo pages. Tests start one in-process with
+ * {@code SwitchyardServer.start(ServerConfig.DEFAULTS.withEphemeralPorts())}.
+ */
+public final class SwitchyardServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchyardServer.class);
+
+    private final ServerConfig config;
+    private final TransportContext transports;
+    private final ServerIcePorts ports;
+    private final Conference conference;
+    private final SignalingServer signaling;
+
+    private SwitchyardServer(ServerConfig config, TransportContext transports, ServerIcePorts ports,
+                             Conference conference, SignalingServer signaling) {
+        this.config = config;
+        this.transports = transports;
+        this.ports = ports;
+        this.conference = conference;
+        this.signaling = signaling;
+    }
+
+    /** Binds every port and starts serving; on failure nothing stays bound. */
+    public static SwitchyardServer start(ServerConfig config) throws IOException {
+        TransportContext.Settings defaults = TransportContext.Settings.DEFAULTS;
+        TransportContext transports = new TransportContext(new TransportContext.Settings(IceSettings.DEFAULTS,
+                config.consentTimeout(), defaults.handshakeTimeout(), defaults.srtpProfiles()));
+        ServerIcePorts ports = null;
+        Conference conference = null;
+        try {
+            ports = ServerIcePorts.bind(IceSettings.DEFAULTS, config.mediaAddress(), config.mediaPort(),
+                    config.iceTcpPort(), config.advertisedAddress());
+            conference = new Conference(transports, ports);
+            SignalingServer signaling = SignalingServer.start(
+                    new InetSocketAddress(config.httpHost(), config.httpPort()),
+                    Map.of("/ws", new SfuEndpoint(conference, config.iceServers()), "/mesh", new MeshRelay()),
+                    List.of(new HealthRoute(conference), new StaticFiles(SwitchyardServer.class.getClassLoader(), StaticFiles.WEB_ROOT)));
+            SwitchyardServer server = new SwitchyardServer(config, transports, ports, conference, signaling);
+            LOG.info("HTTP on {}, media UDP on {}", signaling.address(), ports.udpAddress());
+            return server;
+        } catch (IOException | RuntimeException e) {
+            if (conference != null) {
+                conference.close();
+            }
+            if (ports != null) {
+                ports.close();
+            }
+            transports.close();
+            throw e;
+        }
+    }
+
+    /** The bound HTTP port (the chosen one if the configuration said 0). */
+    public int httpPort() {
+        return signaling.port();
+    }
+
+    /** The bound UDP media port (the chosen one if the configuration said 0). */
+    public int mediaPort() {
+        return ports.udpAddress().getPort();
+    }
+
+    /** Where a browser on this machine finds the demo, e.g. {@code http://127.0.0.1:8080/}. */
+    public URI httpUri() {
+        InetSocketAddress address = signaling.address();
+        String host = address.getAddress().isAnyLocalAddress()
+                ? "127.0.0.1" : address.getAddress().getHostAddress();
+        try {
+            return new URI("http", null, host, address.getPort(), "/", null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("an IP address and port always make a URI", e);
+        }
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The SFU rooms, e.g. for tests that check who is in them. */
+    public Conference conference() {
+        return conference;
+    }
+
+    /** Closes the sockets, removes every participant and frees the ports. */
+    @Override
+    public void close() {
+        signaling.close();
+        conference.close();
+        ports.close();
+        transports.close();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.switchyard.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.switchyard.signaling.sfu.IceServer;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path directory;
+
+    private Path file(String json) throws IOException {
+        Path file = directory.resolve("switchyard.json");
+        Files.writeString(file, json);
+        return file;
+    }
+
+    private static ServerConfig load(Map<String, String> environment, String... args) throws ConfigException {
+        return ConfigLoader.load(List.of(args), environment);
+    }
+
+    private static String failure(Map<String, String> environment, String... args) {
+        return assertThrows(ConfigException.class, () -> load(environment, args)).getMessage();
+    }
+
+    @Test
+    void nothingGivenMeansDefaults() throws ConfigException {
+        ServerConfig config = load(Map.of());
+        assertEquals(ServerConfig.DEFAULTS, config);
+        assertEquals("127.0.0.1", config.httpHost());
+        assertEquals(8080, config.httpPort());
+        assertEquals(InetAddress.getLoopbackAddress(), config.mediaAddress());
+        assertEquals(10000, config.mediaPort());
+        assertEquals(-1, config.iceTcpPort());
+        assertNull(config.advertisedAddress());
+        assertEquals(List.of(), config.iceServers());
+    }
+
+    @Test
+    void fileThenEnvironmentThenFlagsEachOverrideTheLayerBelow() throws Exception {
+        Path file = file("""
+                {"httpPort": 8081, "mediaPort": 20000, "iceTcpPort": 4443, "consentTimeoutSeconds": 12,
+                 "httpHost": "0.0.0.0"}""");
+        Map<String, String> environment = Map.of(
+                "SWITCHYARD_CONFIG", file.toString(),
+                "SWITCHYARD_MEDIA_PORT", "20001",
+                "SWITCHYARD_ICE_TCP_PORT", "4444",
+                "UNRELATED", "x");
+        ServerConfig config = load(environment, "--ice-tcp-port", "4445", "--advertised-address=192.0.2.7");
+        assertEquals(8081, config.httpPort());
+        assertEquals("0.0.0.0", config.httpHost());
+        assertEquals(Duration.ofSeconds(12), config.consentTimeout());
+        assertEquals(20001, config.mediaPort());
+        assertEquals(4445, config.iceTcpPort());
+        assertEquals(InetAddress.getByName("192.0.2.7"), config.advertisedAddress());
+    }
+
+    @Test
+    void configFlagWinsOverTheConfigVariable() throws Exception {
+        Path flagged = file("{\"httpPort\": 9001}");
+        Path other = directory.resolve("other.json");
+        Files.writeString(other, "{\"httpPort\": 9002}");
+        ServerConfig config = load(Map.of("SWITCHYARD_CONFIG", other.toString()), "--config", flagged.toString());
+        assertEquals(9001, config.httpPort());
+    }
+
+    @Test
+    void anEmptyAdvertisedAddressClearsTheFileValue() throws Exception {
+        Path file = file("{\"advertisedAddress\": \"192.0.2.7\"}");
+        assertNull(load(Map.of("SWITCHYARD_ADVERTISED_ADDRESS", ""), "--config", file.toString())
+                .advertisedAddress());
+    }
+
+    @Test
+    void iceServersComeAsJsonFromAnyLayer() throws Exception {
+        Path file = file("""
+                {"iceServers": [{"urls": "stun:stun.example.org:3478"},
+                                {"urls": ["turn:turn.example.org:3478?transport=udp", "turns:turn.example.org:5349"],
+                                 "username": "u", "credential": "p"}]}""");
+        ServerConfig fromFile = load(Map.of(), "--config", file.toString());
+        assertEquals(List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null),
+                new IceServer(List.of("turn:turn.example.org:3478?transport=udp", "turns:turn.example.org:5349"),
+                        "u", "p")), fromFile.iceServers());
+        ServerConfig fromFlag = load(Map.of(), "--config", file.toString(),
+                "--ice-servers", "[{\"urls\":\"stun:other.example.org\"}]");
+        assertEquals(List.of(new IceServer(List.of("stun:other.example.org"), null, null)), fromFlag.iceServers());
+    }
+
+    @Test
+    void invalidValuesAreReportedWithTheirOrigin() {
+        assertTrue(failure(Map.of(), "--http-port", "70000").contains("--http-port must be 0-65535"));
+        assertTrue(failure(Map.of("SWITCHYARD_HTTP_PORT", "eighty")).contains("SWITCHYARD_HTTP_PORT must be a whole number"));
+        assertTrue(failure(Map.of(), "--ice-tcp-port", "0").contains("-1 for no ICE-TCP"));
+        assertTrue(failure(Map.of(), "--consent-timeout-seconds", "0").contains("must be 1-86400"));
+        assertTrue(failure(Map.of(), "--media-address", "no-such-host.invalid").contains("not a known address"));
+        assertTrue(failure(Map.of(), "--http-host", " ").contains("non-empty"));
+        assertTrue(failure(Map.of(), "--ice-servers", "[{\"urls\":\"http://x\"}]").contains("stun:"));
+        assertTrue(failure(Map.of(), "--ice-servers", "[{\"urls\":\"stun:x\",\"password\":\"p\"}]")
+                .contains("unknown ICE server field 'password'"));
+        assertTrue(failure(Map.of(), "--ice-servers", "{oops").contains("must be JSON"));
+    }
+
+    @Test
+    void badFlagsAreReported() {
+        assertTrue(failure(Map.of(), "--http-prot", "1").contains("unknown option --http-prot"));
+        assertTrue(failure(Map.of(), "--http-port").contains("--http-port needs a value"));
+        assertTrue(failure(Map.of(), "8080").contains("unexpected argument '8080'"));
+    }
+
+    @Test
+    void badFilesAreReported() throws Exception {
+        assertTrue(failure(Map.of(), "--config", directory.resolve("absent.json").toString())
+                .contains("cannot read configuration file"));
+        assertTrue(failure(Map.of(), "--config", file("{\"httpPort\": 1,}").toString()).contains("not valid JSON"));
+        assertTrue(failure(Map.of(), "--config", file("[1]").toString()).contains("must hold a JSON object"));
+        assertTrue(failure(Map.of(), "--config", file("{\"httpport\": 1}").toString())
+                .contains("unknown setting 'httpport'"));
+        assertTrue(failure(Map.of(), "--config", file("{\"httpPort\": 1.5}").toString())
+                .contains("'httpPort' in"));
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsVariableAndDefault() {
+        assertTrue(ConfigLoader.wantsHelp(List.of("--http-port", "1", "--help")));
+        String usage = ConfigLoader.usage();
+        for (ConfigOption option : ConfigOption.values()) {
+            assertTrue(usage.contains(option.flag()), option.flag());
+            assertTrue(usage.contains(option.environmentVariable()), option.environmentVariable());
+        }
+        assertTrue(usage.contains("--http-port PORT"));
+        assertTrue(usage.contains("default 8080; env SWITCHYARD_HTTP_PORT; file \"httpPort\""));
+    }
+}

@@ -1,0 +1,121 @@
+package dev.switchyard.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.switchyard.signaling.testing.Eventually;
+import dev.switchyard.signaling.testing.TestSocket;
+
+class SwitchyardServerTest {
+
+    private static SwitchyardServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = SwitchyardServer.start(ServerConfig.DEFAULTS.withEphemeralPorts());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.httpUri().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The status line of a request sent byte for byte, so no client normalises the path first. */
+    private static String rawStatusLine(String target) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.httpPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            return response.substring(0, response.indexOf("\r\n"));
+        }
+    }
+
+    @Test
+    void bothPortsAreBoundWhenZeroWasAsked() {
+        assertNotEquals(0, server.httpPort());
+        assertNotEquals(0, server.mediaPort());
+        assertEquals(URI.create("http://127.0.0.1:" + server.httpPort() + "/"), server.httpUri());
+    }
+
+    @Test
+    void aBusyHttpPortFailsTheStart() {
+        ServerConfig busy = new ServerConfig("127.0.0.1", server.httpPort(), ServerConfig.DEFAULTS.mediaAddress(),
+                0, -1, null, ServerConfig.DEFAULTS.consentTimeout(), List.of());
+        assertThrows(IOException.class, () -> SwitchyardServer.start(busy));
+    }
+
+    @Test
+    void healthCountsSfuRoomsAndParticipants() throws Exception {
+        HttpResponse<String> empty = get("/health");
+        assertEquals(200, empty.statusCode());
+        assertEquals("application/json", empty.headers().firstValue("content-type").orElse(""));
+        assertEquals(TestSocket.parse("{\"status\":\"ok\",\"rooms\":0,\"participants\":0}"),
+                TestSocket.parse(empty.body()));
+
+        URI ws = URI.create("ws://127.0.0.1:" + server.httpPort() + "/ws");
+        try (TestSocket ada = TestSocket.connect(ws); TestSocket grace = TestSocket.connect(ws)) {
+            ada.send("{\"type\":\"join\",\"room\":\"a\",\"name\":\"Ada\"}").next("joined");
+            grace.send("{\"type\":\"join\",\"room\":\"b\",\"name\":\"Grace\"}").next("joined");
+            JsonNode health = TestSocket.parse(get("/health").body());
+            assertEquals(2, health.get("rooms").asInt());
+            assertEquals(2, health.get("participants").asInt());
+        }
+        Eventually.await(() -> server.conference().participantCount() == 0, "everyone left");
+    }
+
+    @Test
+    void meshEndpointRelays() {
+        URI mesh = URI.create("ws://127.0.0.1:" + server.httpPort() + "/mesh");
+        try (TestSocket alice = TestSocket.connect(mesh)) {
+            alice.send("{\"type\":\"join\",\"peer_id\":\"alice\",\"room_id\":\"r\"}");
+            assertEquals(0, alice.next("room_peers").get("peers").size());
+        }
+    }
+
+    @Test
+    void unknownPathsAndTraversalAttemptsAre404() throws Exception {
+        assertEquals(404, get("/no-such-page.html").statusCode());
+        assertEquals(404, get("/logback.xml").statusCode());
+        assertEquals(404, get("/dev/switchyard/server/Main.class").statusCode());
+        for (String target : new String[] {"/../pom.xml", "/web/../logback.xml", "/%2e%2e/logback.xml",
+                "/sdk/%2e%2e/%2e%2e/logback.xml", "/..%2flogback.xml", "/%252e%252e/logback.xml"}) {
+            assertEquals("HTTP/1.1 404 Not Found", rawStatusLine(target), target);
+        }
+        assertTrue(rawStatusLine("/%zz").startsWith("HTTP/1.1 4"));
+    }
+
+    @Test
+    void onlyGetIsServed() throws Exception {
+        HttpResponse<String> post = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.httpUri()
+                .resolve("/health")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, post.statusCode());
+    }
+}

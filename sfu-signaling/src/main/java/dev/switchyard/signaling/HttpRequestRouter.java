@@ -1,0 +1,130 @@
+package dev.switchyard.signaling;
+
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.util.concurrent.EventExecutor;
+
+/** Sends each request to a WebSocket endpoint (upgrading the connection) or to the first route that serves it. */
+final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpRequestRouter.class);
+
+    private static final WebSocketDecoderConfig DECODER_CONFIG = WebSocketDecoderConfig.newBuilder()
+            .maxFramePayloadLength(SignalingServer.MAX_MESSAGE_BYTES)
+            .closeOnProtocolViolation(true)
+            .build();
+
+    private final Map<String, WebSocketSessionFactory> endpoints;
+    private final List<HttpRoute> routes;
+    /** One single-threaded executor per connection keeps pipelined responses in request order. */
+    private final EventExecutor routeExecutor;
+
+    HttpRequestRouter(Map<String, WebSocketSessionFactory> endpoints, List<HttpRoute> routes,
+                      EventExecutor routeExecutor) {
+        this.endpoints = endpoints;
+        this.routes = routes;
+        this.routeExecutor = routeExecutor;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (!request.decoderResult().isSuccess()) {
+            reply(ctx, HttpResponses.text(HttpResponseStatus.BAD_REQUEST, "malformed request\n"), false);
+            return;
+        }
+        String path;
+        try {
+            path = new QueryStringDecoder(request.uri()).path();
+        } catch (IllegalArgumentException e) {
+            reply(ctx, HttpResponses.text(HttpResponseStatus.BAD_REQUEST, "malformed path\n"), keepAlive);
+            return;
+        }
+        WebSocketSessionFactory endpoint = endpoints.get(path);
+        if (endpoint != null) {
+            upgrade(ctx, request, path, endpoint);
+        } else if (!HttpMethod.GET.equals(request.method())) {
+            reply(ctx, HttpResponses.text(HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET is served\n"),
+                    keepAlive);
+        } else {
+            FullHttpRequest retained = request.retainedDuplicate();
+            routeExecutor.execute(() -> {
+                try {
+                    reply(ctx, route(retained, path), keepAlive);
+                } finally {
+                    retained.release();
+                }
+            });
+        }
+    }
+
+    private FullHttpResponse route(FullHttpRequest request, String path) {
+        try {
+            for (HttpRoute route : routes) {
+                FullHttpResponse response = route.respond(request, path);
+                if (response != null) {
+                    return response;
+                }
+            }
+            return HttpResponses.text(HttpResponseStatus.NOT_FOUND, "not found\n");
+        } catch (RuntimeException e) {
+            LOG.error("HTTP route failed for {}", path, e);
+            return HttpResponses.text(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error\n");
+        }
+    }
+
+    private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request, String path,
+                         WebSocketSessionFactory endpoint) {
+        if (!HttpMethod.GET.equals(request.method())
+                || !HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(request.headers().get(HttpHeaderNames.UPGRADE))) {
+            reply(ctx, HttpResponses.text(HttpResponseStatus.BAD_REQUEST, "WebSocket upgrade expected\n"), false);
+            return;
+        }
+        WebSocketServerHandshaker handshaker =
+                new WebSocketServerHandshakerFactory(path, null, DECODER_CONFIG).newHandshaker(request);
+        if (handshaker == null) {
+            WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+            return;
+        }
+        SessionChannel channel = new SessionChannel(ctx.channel());
+        WebSocketSession session = endpoint.open(channel);
+        ctx.pipeline().replace(this, "ws-session", new WebSocketFrameHandler(handshaker, session, channel));
+        ctx.pipeline().addBefore("ws-session", "ws-aggregator",
+                new WebSocketFrameAggregator(SignalingServer.MAX_MESSAGE_BYTES));
+        handshaker.handshake(ctx.channel(), request).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+    }
+
+    private static void reply(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+        HttpUtil.setKeepAlive(response, keepAlive);
+        if (keepAlive) {
+            ctx.writeAndFlush(response, ctx.voidPromise());
+        } else {
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("HTTP connection {} failed", ctx.channel().remoteAddress(), cause);
+        ctx.close();
+    }
+}

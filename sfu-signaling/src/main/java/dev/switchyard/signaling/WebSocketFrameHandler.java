@@ -1,0 +1,87 @@
+package dev.switchyard.signaling;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.switchyard.signaling.message.ErrorCode;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+
+/**
+ * Delivers the messages of one upgraded connection to its session. Whatever goes wrong here stays with this
+ * connection: session failures become {@code internal} errors, frame errors close only this socket.
+ */
+final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketFrameHandler.class);
+
+    private final WebSocketServerHandshaker handshaker;
+    private final WebSocketSession session;
+    private final SessionChannel channel;
+    private boolean closed;
+
+    WebSocketFrameHandler(WebSocketServerHandshaker handshaker, WebSocketSession session, SessionChannel channel) {
+        this.handshaker = handshaker;
+        this.session = session;
+        this.channel = channel;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (frame instanceof TextWebSocketFrame text) {
+            deliver(text.text());
+        } else if (frame instanceof BinaryWebSocketFrame) {
+            channel.sendError(ErrorCode.BAD_REQUEST, "binary frames are not accepted; send JSON text", null);
+        } else if (frame instanceof PingWebSocketFrame) {
+            ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()), ctx.voidPromise());
+        } else if (frame instanceof CloseWebSocketFrame) {
+            handshaker.close(ctx.channel(), (CloseWebSocketFrame) frame.retain());
+        }
+    }
+
+    private void deliver(String text) {
+        try {
+            session.onText(text);
+        } catch (RuntimeException e) {
+            LOG.error("signaling session failed on a message", e);
+            channel.sendError(ErrorCode.INTERNAL, "the server failed to handle the message", null);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        if (!closed) {
+            closed = true;
+            try {
+                session.onClose();
+            } catch (RuntimeException e) {
+                LOG.error("signaling session failed to close", e);
+            }
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof CorruptedWebSocketFrameException) {
+            // The frame decoder has already sent the close frame with the status (1009 for an oversized frame).
+            LOG.debug("WebSocket protocol violation from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
+        } else if (cause instanceof TooLongFrameException) {
+            // A fragmented message whose fragments add up to more than the limit.
+            channel.close(WebSocketCloseStatus.MESSAGE_TOO_BIG);
+        } else {
+            LOG.warn("WebSocket connection {} failed", ctx.channel().remoteAddress(), cause);
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.switchyard.signaling;
+
+/**
+ * The protocol state of one WebSocket. Methods are called on the socket's event loop, one at a time, and must
+ * not block. An exception escaping {@link #onText} is logged and answered with an {@code internal} error; the
+ * socket stays open.
+ */
+public interface WebSocketSession {
+
+    /** A complete text message. */
+    void onText(String text);
+
+    /** The socket closed, for whatever reason; called exactly once. */
+    void onClose();
+}

@@ -1,0 +1,99 @@
+package dev.switchyard.signaling.sfu;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.switchyard.conference.ParticipantInfo;
+import dev.switchyard.conference.SubscribedTrack;
+import dev.switchyard.conference.TrackInfo;
+import dev.switchyard.signaling.message.Json;
+
+/** The server-to-client messages of the SFU protocol (docs/PROTOCOL.md, "Server → client"). */
+final class SfuMessages {
+
+    private SfuMessages() {
+    }
+
+    static ObjectNode joined(String participantId, String room, List<ParticipantInfo> others,
+                             List<IceServer> iceServers) {
+        ObjectNode message = Json.message("joined");
+        message.put("participantId", participantId);
+        message.put("room", room);
+        ArrayNode participants = message.putArray("participants");
+        others.forEach(other -> participants.add(participant(other)));
+        ArrayNode servers = message.putArray("iceServers");
+        iceServers.forEach(server -> servers.add(server.toJson()));
+        return message;
+    }
+
+    static ObjectNode participantJoined(ParticipantInfo participant) {
+        ObjectNode message = Json.message("participant_joined");
+        message.set("participant", participant(participant));
+        return message;
+    }
+
+    static ObjectNode participantLeft(String participantId) {
+        return Json.message("participant_left").put("participantId", participantId);
+    }
+
+    static ObjectNode trackPublished(TrackInfo track) {
+        ObjectNode message = Json.message("track_published");
+        message.set("track", track(track));
+        return message;
+    }
+
+    static ObjectNode trackUnpublished(TrackInfo track) {
+        return Json.message("track_unpublished")
+                .put("trackId", track.trackId())
+                .put("participantId", track.participantId());
+    }
+
+    static ObjectNode trackMuted(TrackInfo track) {
+        return Json.message("track_muted")
+                .put("trackId", track.trackId())
+                .put("participantId", track.participantId())
+                .put("muted", track.muted());
+    }
+
+    static ObjectNode publishAnswer(String sdp, List<TrackInfo> tracks) {
+        ObjectNode message = Json.message("publish_answer").put("sdp", sdp);
+        ArrayNode published = message.putArray("tracks");
+        tracks.forEach(track -> published.add(track(track)));
+        return message;
+    }
+
+    static ObjectNode subscriberOffer(String sdp, List<SubscribedTrack> tracks) {
+        ObjectNode message = Json.message("subscriber_offer").put("sdp", sdp);
+        ArrayNode lines = message.putArray("tracks");
+        for (SubscribedTrack subscribed : tracks) {
+            TrackInfo track = subscribed.track();
+            lines.addObject()
+                    .put("mid", subscribed.mid())
+                    .put("trackId", track.trackId())
+                    .put("participantId", track.participantId())
+                    .put("kind", track.kind().wireName())
+                    .put("source", track.source().wireName());
+        }
+        return message;
+    }
+
+    private static ObjectNode participant(ParticipantInfo participant) {
+        ObjectNode node = Json.object()
+                .put("participantId", participant.participantId())
+                .put("name", participant.name());
+        ArrayNode tracks = node.putArray("tracks");
+        participant.tracks().forEach(track -> tracks.add(track(track)));
+        return node;
+    }
+
+    private static ObjectNode track(TrackInfo track) {
+        return Json.object()
+                .put("trackId", track.trackId())
+                .put("participantId", track.participantId())
+                .put("kind", track.kind().wireName())
+                .put("source", track.source().wireName())
+                .put("muted", track.muted());
+    }
+}

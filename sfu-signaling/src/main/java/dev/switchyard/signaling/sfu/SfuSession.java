@@ -1,0 +1,220 @@
+package dev.switchyard.signaling.sfu;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.switchyard.conference.Conference;
+import dev.switchyard.conference.NegotiationException;
+import dev.switchyard.conference.Participant;
+import dev.switchyard.conference.PublishedTracks;
+import dev.switchyard.conference.TrackSource;
+import dev.switchyard.conference.TransportTarget;
+import dev.switchyard.conference.UnknownTrackException;
+import dev.switchyard.signaling.SessionChannel;
+import dev.switchyard.signaling.WebSocketSession;
+import dev.switchyard.signaling.message.ErrorCode;
+import dev.switchyard.signaling.message.Identifiers;
+import dev.switchyard.signaling.message.InboundMessage;
+import dev.switchyard.signaling.message.JsonObject;
+import dev.switchyard.signaling.message.ProtocolException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+
+/** One socket on {@code /ws}: validates each request (docs/PROTOCOL.md) and maps it to its participant. */
+final class SfuSession implements WebSocketSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SfuSession.class);
+
+    private static final int MAX_NAME_LENGTH = 64;
+    private static final Set<String> TYPES = Set.of("join", "publish", "subscribe", "unsubscribe",
+            "subscriber_answer", "candidate", "restart_ice", "mute", "leave");
+
+    private final Conference conference;
+    private final List<IceServer> iceServers;
+    private final SessionChannel channel;
+    private Participant participant;
+    private boolean left;
+
+    SfuSession(Conference conference, List<IceServer> iceServers, SessionChannel channel) {
+        this.conference = conference;
+        this.iceServers = iceServers;
+        this.channel = channel;
+    }
+
+    @Override
+    public void onText(String text) {
+        if (left) {
+            return;
+        }
+        InboundMessage message;
+        try {
+            message = InboundMessage.parse(text);
+        } catch (ProtocolException e) {
+            channel.sendError(e, null);
+            return;
+        }
+        try {
+            handle(message.type(), message.fields());
+        } catch (ProtocolException e) {
+            channel.sendError(e, message.type());
+        } catch (RuntimeException e) {
+            LOG.error("'{}' failed for participant {}", message.type(), participantId(), e);
+            channel.sendError(ErrorCode.INTERNAL, "the server failed to handle '" + message.type() + "'",
+                    message.type());
+        }
+    }
+
+    private void handle(String type, JsonObject fields) throws ProtocolException {
+        if (!TYPES.contains(type)) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
+        }
+        if (type.equals("join")) {
+            join(fields);
+            return;
+        }
+        if (participant == null) {
+            throw new ProtocolException(ErrorCode.NOT_JOINED, "send 'join' first");
+        }
+        switch (type) {
+            case "publish" -> publish(fields);
+            case "subscribe" -> subscribe(fields, true);
+            case "unsubscribe" -> subscribe(fields, false);
+            case "subscriber_answer" -> subscriberAnswer(fields);
+            case "candidate" -> candidate(fields);
+            case "restart_ice" -> restartIce(fields);
+            case "mute" -> mute(fields);
+            case "leave" -> leave();
+            default -> throw new IllegalStateException("type listed but not handled: " + type);
+        }
+    }
+
+    private void join(JsonObject fields) throws ProtocolException {
+        if (participant != null) {
+            throw new ProtocolException(ErrorCode.ALREADY_JOINED, "this socket already joined as " + participant.id());
+        }
+        String room = fields.string("room");
+        String name = fields.string("name");
+        fields.optionalString("token");
+        if (!Identifiers.isValid(room)) {
+            throw new ProtocolException(ErrorCode.INVALID_ROOM,
+                    "room must be 1-" + Identifiers.MAX_LENGTH + " characters of A-Z a-z 0-9 _ . -");
+        }
+        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+            throw new ProtocolException(ErrorCode.INVALID_ROOM,
+                    "name must be 1-" + MAX_NAME_LENGTH + " characters without control characters");
+        }
+        try {
+            participant = conference.join(room, name, new ParticipantEventSender(channel));
+        } catch (IOException e) {
+            LOG.error("cannot join room {}", room, e);
+            throw new ProtocolException(ErrorCode.INTERNAL, "cannot join: " + e.getMessage());
+        }
+        channel.send(SfuMessages.joined(participant.id(), room, participant.otherParticipants(), iceServers));
+    }
+
+    private void publish(JsonObject fields) throws ProtocolException {
+        String sdp = fields.string("sdp");
+        Map<String, TrackSource> sources = new LinkedHashMap<>();
+        for (JsonObject track : fields.objects("tracks")) {
+            String mid = track.string("mid");
+            String sourceName = track.string("source");
+            TrackSource source = TrackSource.fromWireName(sourceName);
+            if (source == null) {
+                throw track.invalid("source", "one of camera, microphone, screen, screen_audio");
+            }
+            if (sources.put(mid, source) != null) {
+                throw track.invalid("mid", "unique; '" + mid + "' is listed twice");
+            }
+        }
+        PublishedTracks published;
+        try {
+            published = participant.publish(sdp, sources);
+        } catch (NegotiationException e) {
+            throw new ProtocolException(ErrorCode.BAD_SDP, e.getMessage());
+        }
+        channel.send(SfuMessages.publishAnswer(published.answerSdp(), published.tracks()));
+    }
+
+    private void subscribe(JsonObject fields, boolean subscribe) throws ProtocolException {
+        List<String> trackIds = fields.strings("trackIds");
+        try {
+            if (subscribe) {
+                participant.subscribe(trackIds);
+            } else {
+                participant.unsubscribe(trackIds);
+            }
+        } catch (UnknownTrackException e) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TRACK, e.getMessage());
+        }
+    }
+
+    private void subscriberAnswer(JsonObject fields) throws ProtocolException {
+        String sdp = fields.string("sdp");
+        try {
+            participant.acceptSubscriberAnswer(sdp);
+        } catch (NegotiationException e) {
+            throw new ProtocolException(ErrorCode.BAD_SDP, e.getMessage());
+        }
+    }
+
+    private void candidate(JsonObject fields) throws ProtocolException {
+        TransportTarget target = target(fields);
+        JsonObject candidate = fields.objectOrNull("candidate");
+        String line = null;
+        if (candidate != null) {
+            line = candidate.string("candidate");
+            candidate.optionalString("sdpMid");
+            candidate.optionalInt("sdpMLineIndex", -1);
+        }
+        // RTCIceCandidate.toJSON() of the end-of-candidates event has an empty candidate string.
+        participant.addRemoteCandidate(target, line == null || line.isEmpty() ? null : line);
+    }
+
+    private void restartIce(JsonObject fields) throws ProtocolException {
+        if (target(fields) != TransportTarget.SUBSCRIBER) {
+            throw fields.invalid("target", "'subscriber': the publisher connection restarts ICE with a 'publish'");
+        }
+        participant.restartSubscriberIce();
+    }
+
+    private void mute(JsonObject fields) throws ProtocolException {
+        String trackId = fields.string("trackId");
+        boolean muted = fields.bool("muted");
+        try {
+            participant.setMuted(trackId, muted);
+        } catch (UnknownTrackException e) {
+            throw new ProtocolException(ErrorCode.UNKNOWN_TRACK, e.getMessage());
+        }
+    }
+
+    private void leave() {
+        left = true;
+        participant.leave();
+        channel.close(WebSocketCloseStatus.NORMAL_CLOSURE);
+    }
+
+    private static TransportTarget target(JsonObject fields) throws ProtocolException {
+        String target = fields.string("target");
+        return switch (target) {
+            case "publisher" -> TransportTarget.PUBLISHER;
+            case "subscriber" -> TransportTarget.SUBSCRIBER;
+            default -> throw fields.invalid("target", "'publisher' or 'subscriber'");
+        };
+    }
+
+    private String participantId() {
+        return participant == null ? "(not joined)" : participant.id();
+    }
+
+    @Override
+    public void onClose() {
+        if (participant != null) {
+            participant.leave();
+        }
+    }
+}

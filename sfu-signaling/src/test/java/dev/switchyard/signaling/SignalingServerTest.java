@@ -1,0 +1,106 @@
+package dev.switchyard.signaling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.switchyard.signaling.mesh.MeshRelay;
+import dev.switchyard.signaling.testing.TestSocket;
+import io.netty.handler.codec.http.HttpResponseStatus;
+
+class SignalingServerTest {
+
+    private SignalingServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        HttpRoute hello = (request, path) -> path.equals("/hello")
+                ? HttpResponses.text(HttpResponseStatus.OK, "hi") : null;
+        HttpRoute failing = (request, path) -> {
+            if (path.equals("/boom")) {
+                throw new IllegalStateException("route failure");
+            }
+            return null;
+        };
+        server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0),
+                Map.of("/mesh", new MeshRelay()), List.of(hello, failing));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private TestSocket connect() {
+        return TestSocket.connect(URI.create("ws://127.0.0.1:" + server.port() + "/mesh"));
+    }
+
+    @Test
+    void routesAreAskedInOrderAndUnservedPathsGet404() throws Exception {
+        HttpResponse<String> hello = get("/hello?x=1");
+        assertEquals(200, hello.statusCode());
+        assertEquals("hi", hello.body());
+        assertEquals(404, get("/nothing").statusCode());
+        assertEquals(500, get("/boom").statusCode());
+        assertEquals(200, get("/hello").statusCode());
+    }
+
+    @Test
+    void endpointPathWithoutUpgradeIsABadRequest() throws Exception {
+        assertEquals(400, get("/mesh").statusCode());
+    }
+
+    @Test
+    void oversizedMessageClosesOnlyThatSocketWith1009() {
+        try (TestSocket victim = connect(); TestSocket bystander = connect()) {
+            victim.sendAndForget("x".repeat(1024 * 1024));
+            assertEquals(1009, victim.awaitClose());
+            bystander.send("{\"type\":\"join\",\"peer_id\":\"a\",\"room_id\":\"r\"}");
+            bystander.next("room_peers");
+        }
+    }
+
+    @Test
+    void messageJustUnderTheLimitIsAccepted() {
+        try (TestSocket socket = connect()) {
+            String padding = "x".repeat(SignalingServer.MAX_MESSAGE_BYTES - 100);
+            socket.send("{\"type\":\"join\",\"peer_id\":\"a\",\"room_id\":\"r\",\"pad\":\"" + padding + "\"}");
+            socket.next("room_peers");
+        }
+    }
+
+    @Test
+    void binaryFramesAndNonObjectsAreBadRequestsOnAnOpenSocket() {
+        try (TestSocket socket = connect()) {
+            socket.sendBinary("{\"type\":\"join\"}".getBytes(StandardCharsets.UTF_8));
+            socket.nextError("bad_request", null);
+            socket.send("[1,2]");
+            socket.nextError("bad_request", null);
+            socket.send("{\"type\":5}");
+            socket.nextError("bad_request", null);
+            socket.send("{\"type\":\"join\",\"type\":\"join\"}");
+            socket.nextError("bad_request", null);
+            socket.send("{\"type\":\"join\"} {}");
+            socket.nextError("bad_request", null);
+            socket.send("{\"type\":\"join\",\"peer_id\":\"a\",\"room_id\":\"r\"}");
+            socket.next("room_peers");
+        }
+    }
+}

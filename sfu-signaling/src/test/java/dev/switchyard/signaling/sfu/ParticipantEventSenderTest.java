@@ -1,0 +1,85 @@
+package dev.switchyard.signaling.sfu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.switchyard.conference.MediaKind;
+import dev.switchyard.conference.ParticipantInfo;
+import dev.switchyard.conference.SubscribedTrack;
+import dev.switchyard.conference.TrackInfo;
+import dev.switchyard.conference.TrackSource;
+import dev.switchyard.signaling.SessionChannel;
+import dev.switchyard.signaling.testing.TestSocket;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+
+class ParticipantEventSenderTest {
+
+    private static final TrackInfo SCREEN =
+            new TrackInfo("t-5", "p-3", MediaKind.VIDEO, TrackSource.SCREEN, true);
+
+    private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final ParticipantEventSender sender = new ParticipantEventSender(new SessionChannel(channel));
+
+    private JsonNode sent() {
+        channel.runPendingTasks();
+        TextWebSocketFrame frame = channel.readOutbound();
+        try {
+            return TestSocket.parse(frame.text());
+        } finally {
+            frame.release();
+        }
+    }
+
+    @Test
+    void eventsBecomeTheDocumentedMessages() {
+        sender.onParticipantJoined(new ParticipantInfo("p-3", "Grace", List.of(SCREEN)));
+        assertEquals(TestSocket.parse("""
+                {"type":"participant_joined","participant":{"participantId":"p-3","name":"Grace","tracks":[
+                 {"trackId":"t-5","participantId":"p-3","kind":"video","source":"screen","muted":true}]}}"""), sent());
+        sender.onTrackPublished(SCREEN);
+        assertEquals(TestSocket.parse("""
+                {"type":"track_published","track":
+                 {"trackId":"t-5","participantId":"p-3","kind":"video","source":"screen","muted":true}}"""), sent());
+        sender.onTrackMuted(SCREEN);
+        assertEquals(TestSocket.parse("""
+                {"type":"track_muted","trackId":"t-5","participantId":"p-3","muted":true}"""), sent());
+        sender.onTrackUnpublished(SCREEN);
+        assertEquals(TestSocket.parse("""
+                {"type":"track_unpublished","trackId":"t-5","participantId":"p-3"}"""), sent());
+        sender.onSubscriberOffer("v=0\r\n", List.of(new SubscribedTrack("2", SCREEN)));
+        assertEquals(TestSocket.parse("""
+                {"type":"subscriber_offer","sdp":"v=0\\r\\n","tracks":[
+                 {"mid":"2","trackId":"t-5","participantId":"p-3","kind":"video","source":"screen"}]}"""), sent());
+        sender.onParticipantLeft("p-3");
+        assertEquals(TestSocket.parse("{\"type\":\"participant_left\",\"participantId\":\"p-3\"}"), sent());
+    }
+
+    @Test
+    void eventsWaitForTheRequestBeingHandled() {
+        sender.onParticipantLeft("p-3");
+        assertNull(channel.readOutbound());
+        assertEquals("participant_left", sent().get("type").asText());
+    }
+
+    @Test
+    void removalSendsTheReasonAndCloses() {
+        sender.onRemoved("ICE consent expired");
+        JsonNode error = sent();
+        assertEquals("removed", error.get("code").asText());
+        assertEquals("removed from the room: ICE consent expired", error.get("message").asText());
+        assertEquals(true, error.get("requestType").isNull());
+        CloseWebSocketFrame close = channel.readOutbound();
+        assertEquals(1000, close.statusCode());
+        close.release();
+        assertFalse(channel.isOpen());
+    }
+}
