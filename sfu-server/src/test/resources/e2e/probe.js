@@ -58,6 +58,27 @@ const probes = {
     return tracks;
   },
 
+  // Records the session's events from now on, for the log kept when the page closes.
+  async sfuStartJournal() {
+    const session = window.switchyard;
+    window.e2eJournal = [];
+    const types = ['participantjoined', 'participantleft', 'trackpublished', 'trackunpublished',
+      'tracksubscribed', 'trackunsubscribed', 'trackmuted', 'localtrackpublished', 'localtrackunpublished',
+      'error', 'closed'];
+    for (const type of types) {
+      session.addEventListener(type, (event) => {
+        const detail = JSON.stringify(event.detail, (key, value) =>
+          (value instanceof MediaStreamTrack || value instanceof MediaStream ? `[${key}]` : value));
+        window.e2eJournal.push(`${performance.now().toFixed(0)} ${type} ${detail}`);
+      });
+    }
+    return true;
+  },
+
+  async sfuJournal() {
+    return (window.e2eJournal || []).join('\n');
+  },
+
   async sfuSession() {
     const session = window.switchyard;
     const metrics = window.switchyardMetrics || {};

@@ -26,7 +26,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * <p>Each browser gets its own scratch directory (profile, HOME, TMPDIR) that is deleted on close, so
  * browsers never share state and nothing is left behind. The driver path is given explicitly, which keeps
  * Selenium Manager from ever looking for (or downloading) a driver. On close the page's console output is
- * kept in {@code target/e2e-logs/} because it is the first thing to read when a test fails.
+ * kept in {@code target/e2e-logs/} (with the chromedriver log) because it is the first thing to read when
+ * a test fails.
  */
 final class ChromiumBrowser implements AutoCloseable {
 
@@ -110,6 +111,15 @@ final class ChromiumBrowser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeAsyncScript(body, args);
     }
 
+    /** Keeps {@code text} beside the browser's other logs as {@code <name>-<kind>.log}. */
+    void saveLog(String kind, String text) {
+        try {
+            Files.writeString(LOG_DIR.resolve(name + "-" + kind + ".log"), text);
+        } catch (IOException e) {
+            System.err.println("E2E could not save the " + kind + " log of " + name + ": " + e);
+        }
+    }
+
     @Override
     public void close() {
         try {
@@ -127,12 +137,11 @@ final class ChromiumBrowser implements AutoCloseable {
     private void saveConsoleLog() {
         try {
             List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
-            String text = entries.stream()
+            saveLog("console", entries.stream()
                     .map(e -> e.getTimestamp() + " " + e.getLevel() + " " + e.getMessage())
-                    .collect(Collectors.joining("\n", "", "\n"));
-            Files.writeString(LOG_DIR.resolve(name + "-console.log"), text);
-        } catch (WebDriverException | IOException e) {
-            System.err.println("E2E could not save the console log of " + name + ": " + e);
+                    .collect(Collectors.joining("\n", "", "\n")));
+        } catch (WebDriverException e) {
+            System.err.println("E2E could not read the console log of " + name + ": " + e);
         }
     }
 

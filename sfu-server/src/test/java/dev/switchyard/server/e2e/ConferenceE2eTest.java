@@ -67,9 +67,12 @@ class ConferenceE2eTest {
             long leftAt = System.nanoTime();
             late.leave();
             for (SfuPage page : call) {
-                Duration remaining = DEPARTURE_DEADLINE.minusNanos(System.nanoTime() - leftAt);
-                Poll.until(late + " to disappear from " + page, remaining,
+                // Waits past the deadline so that a failure says how late the departure was, or that it never came.
+                Poll.until(late + " to disappear from " + page, MediaCheck.SETTLE,
                         () -> page.tracesOf(late.participantId()), List::isEmpty, Object::toString);
+                Duration seenAfter = Duration.ofNanos(System.nanoTime() - leftAt);
+                assertTrue(seenAfter.compareTo(DEPARTURE_DEADLINE) <= 0, () -> page + " still showed " + late
+                        + " " + seenAfter.toMillis() + " ms after it left; the limit is " + DEPARTURE_DEADLINE);
             }
             assertTracksStopped(late);
         }

@@ -32,6 +32,7 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
             Map<?, ?> session = Poll.until(name + " to join " + room, JOIN_TIMEOUT,
                     () -> (Map<?, ?>) PageProbe.run(browser, "sfuSession"),
                     s -> s.get("participantId") != null, Object::toString);
+            PageProbe.run(browser, "sfuStartJournal");
             return new SfuPage(browser, (String) session.get("participantId"));
         } catch (RuntimeException | AssertionError e) {
             browser.close();
@@ -90,9 +91,16 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
         return PageProbe.tracks(browser, "sfuHeldTracks");
     }
 
+    /** Closes the browser, keeping the session's events as {@code target/e2e-logs/<name>-events.log}. */
     @Override
     public void close() {
-        browser.close();
+        try {
+            browser.saveLog("events", (String) PageProbe.run(browser, "sfuJournal"));
+        } catch (RuntimeException | AssertionError e) {
+            System.err.println("E2E could not read the session events of " + name() + ": " + e);
+        } finally {
+            browser.close();
+        }
     }
 
     @Override
