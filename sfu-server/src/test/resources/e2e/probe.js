@@ -69,7 +69,8 @@ const probes = {
       session.addEventListener(type, (event) => {
         const detail = JSON.stringify(event.detail, (key, value) =>
           (value instanceof MediaStreamTrack || value instanceof MediaStream ? `[${key}]` : value));
-        window.e2eJournal.push(`${performance.now().toFixed(0)} ${type} ${detail}`);
+        // Wall-clock time: comparable between the browsers of one machine.
+        window.e2eJournal.push(`${new Date().toISOString()} ${type} ${detail}`);
       });
     }
     return true;

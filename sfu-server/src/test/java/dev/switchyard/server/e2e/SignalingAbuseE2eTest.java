@@ -148,10 +148,15 @@ class SignalingAbuseE2eTest {
                         leaveCleanly(client);
                     }
                 }),
-                dynamicTest("a 1 MiB frame closes the connection with 1009", () -> {
+                dynamicTest("a 1 MiB frame ends the connection (with 1009 when the close frame arrives)", () -> {
                     try (SignalingClient client = connect()) {
-                        client.send("{\"type\":\"join\",\"room\":\"" + "x".repeat(ONE_MIB) + "\",\"name\":\"m\"}");
-                        assertEquals(MESSAGE_TOO_BIG, client.awaitClose());
+                        client.sendRefused("{\"type\":\"join\",\"room\":\"" + "x".repeat(ONE_MIB) + "\",\"name\":\"m\"}");
+                        // The server closes while most of the frame is unread, so TCP may reset the connection
+                        // before the client reads the close frame; a status that does arrive must be 1009.
+                        client.awaitEnd().ifPresent(status -> assertEquals(MESSAGE_TOO_BIG, status));
+                    }
+                    try (SignalingClient next = connect()) {
+                        join(next);
                     }
                 }),
                 dynamicTest("the call kept decoding through all of the above", () -> {

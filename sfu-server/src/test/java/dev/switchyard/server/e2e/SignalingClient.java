@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +101,40 @@ final class SignalingClient implements AutoCloseable {
     /** Waits for the server to close the connection and returns the close status it sent. */
     int awaitClose() {
         return await(closed, "the server to close the connection");
+    }
+
+    /**
+     * Sends a message the server is expected to refuse by closing the connection: the server may close it
+     * while the message is still being written, which makes the send fail; that is not an error here.
+     */
+    void sendRefused(String text) {
+        try {
+            socket.sendText(text, true).get(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            // The server closed the connection first; awaitEnd() tells how.
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out sending a refused message", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /**
+     * Waits until the connection ends: the close status the server sent, or empty if the connection was reset
+     * before the client could read a close frame.
+     */
+    OptionalInt awaitEnd() {
+        try {
+            return OptionalInt.of(closed.get(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException e) {
+            return OptionalInt.empty();
+        } catch (TimeoutException e) {
+            throw new AssertionError("the connection stayed open", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     boolean isOpen() {
