@@ -44,6 +44,20 @@ function participantIds(session) {
   return Object.keys(participants);
 }
 
+// What of a participant is still visible: its session entry, remote tracks and media elements.
+function tracesOf(participantId) {
+  const session = window.switchyard;
+  const remaining = [];
+  if (participantIds(session).includes(participantId)) remaining.push('participants entry');
+  for (const [trackId, remote] of session.remoteTracks) {
+    if (remote.info.participantId === participantId) remaining.push('remoteTracks ' + trackId);
+  }
+  const attributes = `[data-participant-id="${CSS.escape(participantId)}"]`;
+  document.querySelectorAll(`video${attributes}, audio${attributes}`)
+    .forEach((el) => remaining.push(`<${el.tagName.toLowerCase()} data-track-id=${el.dataset.trackId}>`));
+  return remaining;
+}
+
 const probes = {
   // The SDK session's remote tracks with their decoding counters and media elements.
   async sfuTracks() {
@@ -91,18 +105,23 @@ const probes = {
     };
   },
 
-  // Whether anything of a participant is still visible: session entry, remote tracks, media elements.
   async sfuTracesOf(participantId) {
-    const session = window.switchyard;
-    const remaining = [];
-    if (participantIds(session).includes(participantId)) remaining.push('participants entry');
-    for (const [trackId, remote] of session.remoteTracks) {
-      if (remote.info.participantId === participantId) remaining.push('remoteTracks ' + trackId);
-    }
-    const attributes = `[data-participant-id="${CSS.escape(participantId)}"]`;
-    document.querySelectorAll(`video${attributes}, audio${attributes}`)
-      .forEach((el) => remaining.push(`<${el.tagName.toLowerCase()} data-track-id=${el.dataset.trackId}>`));
-    return remaining;
+    return tracesOf(participantId);
+  },
+
+  // Watches in the page, every 10 ms, for a participant to vanish: the time it did is then free of
+  // WebDriver's round trips. sfuDepartureSeenAt reads it.
+  async sfuWatchDeparture(participantId) {
+    window.e2eDeparture = new Promise((resolve) => {
+      const check = () => (tracesOf(participantId).length === 0 ? resolve(Date.now()) : setTimeout(check, 10));
+      check();
+    });
+    return true;
+  },
+
+  async sfuDepartureSeenAt(timeoutMillis) {
+    const timeout = new Promise((resolve) => setTimeout(() => resolve(null), timeoutMillis));
+    return Promise.race([window.e2eDeparture, timeout]);
   },
 
   // Keeps the receiving tracks of a participant so that they can still be inspected after it left.
@@ -142,9 +161,11 @@ const probes = {
     return track.id;
   },
 
+  // Returns the wall-clock time at which leaving began.
   async sfuLeave() {
-    await window.switchyard.leave();
-    return true;
+    const leftAt = Date.now();
+    window.switchyard.leave();
+    return leftAt;
   },
 
   async meshState() {

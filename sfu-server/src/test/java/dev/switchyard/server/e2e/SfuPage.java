@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * A participant: the server's demo page in its own Chromium, joined to a room with the fake camera and
@@ -73,8 +74,20 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
         PageProbe.run(browser, "sfuPublishScreen");
     }
 
-    void leave() {
-        PageProbe.run(browser, "sfuLeave");
+    /** Leaves the call; returns the wall-clock time (epoch ms) at which the page began leaving. */
+    long leave() {
+        return ((Number) PageProbe.run(browser, "sfuLeave")).longValue();
+    }
+
+    /** Starts watching, inside the page, for everything of {@code otherParticipantId} to disappear. */
+    void watchDeparture(String otherParticipantId) {
+        PageProbe.run(browser, "sfuWatchDeparture", otherParticipantId);
+    }
+
+    /** The wall-clock time (epoch ms) the watched participant disappeared, or empty if not within the timeout. */
+    OptionalLong departureSeenAt(Duration timeout) {
+        Object seenAt = PageProbe.run(browser, "sfuDepartureSeenAt", timeout.toMillis());
+        return seenAt == null ? OptionalLong.empty() : OptionalLong.of(((Number) seenAt).longValue());
     }
 
     /** What of {@code participantId} is still in this page: session entries, remote tracks, media elements. */
