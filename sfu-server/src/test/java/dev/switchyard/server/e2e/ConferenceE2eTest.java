@@ -1,0 +1,153 @@
+package dev.switchyard.server.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A call through the SFU between real Chromium participants using the server's demo page and SDK: three
+ * participants with fake camera and microphone share one room for the whole class (starting browsers is
+ * the expensive part); each test leaves the three of them in a call that still works.
+ */
+class ConferenceE2eTest {
+
+    private static final String ROOM = "e2e-conference";
+    /** The bound on how quickly a participant who left disappears from the others. */
+    private static final Duration DEPARTURE_DEADLINE = Duration.ofSeconds(2);
+    private static final Duration STOPPED_WINDOW = Duration.ofSeconds(1);
+
+    private static E2eServer server;
+    private static final List<SfuPage> call = new ArrayList<>();
+
+    @BeforeAll
+    static void startCall() {
+        server = E2eServer.start();
+        for (String name : List.of("ada", "grace", "linus")) {
+            call.add(SfuPage.join(server.http(), ROOM, name));
+        }
+    }
+
+    @AfterAll
+    static void endCall() {
+        try {
+            call.forEach(SfuPage::close);
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void everyParticipantDecodesBothOthersCameraAndMicrophone() {
+        MediaCheck.assertFlowing(cameraAndMicrophoneOfOthers(call));
+    }
+
+    @Test
+    void lateJoinerReceivesAllTracksAndDisappearsQuicklyWhenLeaving() {
+        Set<ExpectedTrack> existing = tracksOf(call);
+        try (SfuPage late = SfuPage.join(server.http(), ROOM, "barbara")) {
+            Map<SfuPage, List<ExpectedTrack>> expected = new LinkedHashMap<>();
+            expected.put(late, List.copyOf(existing));
+            call.forEach(page -> expected.put(page, ExpectedTrack.cameraAndMicrophoneOf(late.participantId())));
+            MediaCheck.assertFlowing(expected);
+            reportFirstFrame(late, "joining a call of " + call.size() + " publishing participants");
+
+            call.forEach(page -> assertEquals(2, page.holdTracksOf(late.participantId()),
+                    () -> page + " should hold the camera and microphone of " + late));
+            call.forEach(page -> page.watchDeparture(late.participantId()));
+            long leftAt = late.leave();
+            for (SfuPage page : call) {
+                // Waits past the deadline so that a failure says how late the departure was, or that it never came.
+                long seenAfter = page.departureSeenAt(MediaCheck.SETTLE).orElseThrow(() -> new AssertionError(
+                        page + " still shows " + late + ": " + page.tracesOf(late.participantId()))) - leftAt;
+                System.out.printf("E2E %s saw %s leave after %d ms%n", page, late, seenAfter);
+                assertTrue(seenAfter <= DEPARTURE_DEADLINE.toMillis(), () -> page + " still showed " + late + " "
+                        + seenAfter + " ms after it left; the limit is " + DEPARTURE_DEADLINE.toMillis() + " ms");
+            }
+            assertTracksStopped(late);
+        }
+    }
+
+    @Test
+    void screenShareAddedMidCallIsDecodedAsSeparateScreenTrack() {
+        SfuPage sharer = call.get(call.size() - 1);
+        sharer.publishScreenShare();
+        Map<SfuPage, List<ExpectedTrack>> expected = new LinkedHashMap<>();
+        for (SfuPage page : others(sharer)) {
+            List<ExpectedTrack> tracks = new ArrayList<>(ExpectedTrack.cameraAndMicrophoneOf(sharer.participantId()));
+            tracks.add(ExpectedTrack.screenOf(sharer.participantId()));
+            expected.put(page, tracks);
+        }
+        MediaCheck.assertFlowing(expected);
+    }
+
+    @Test
+    void reportsTimeFromPageLoadToFirstRemoteFrame() {
+        // The last of the three joined a room whose others were already publishing: its wait is the
+        // server's, not that of the other browsers starting.
+        SfuPage last = call.get(call.size() - 1);
+        MediaCheck.awaitPlaying(Map.of(last, cameraAndMicrophoneOfOthers(call).get(last)));
+        reportFirstFrame(last, "joining a call of " + (call.size() - 1) + " publishing participants");
+    }
+
+    /** After leaving, the others' former receivers of those tracks get no more packets and show nothing. */
+    private static void assertTracksStopped(SfuPage left) {
+        Map<SfuPage, List<RemoteTrack>> before = new LinkedHashMap<>();
+        call.forEach(page -> before.put(page, page.heldTracks()));
+        Poll.pause(STOPPED_WINDOW);
+        for (SfuPage page : call) {
+            List<RemoteTrack> after = page.heldTracks();
+            for (int i = 0; i < after.size(); i++) {
+                RemoteTrack then = before.get(page).get(i);
+                RemoteTrack now = after.get(i);
+                assertEquals(then.packetsReceived(), now.packetsReceived(),
+                        () -> page + " still receives " + left + "'s track: " + then + " then " + now);
+                assertNull(now.element(), () -> page + " still shows " + now);
+            }
+        }
+    }
+
+    private static void reportFirstFrame(SfuPage page, String situation) {
+        double millis = page.firstRemoteFrameMillis();
+        assertTrue(millis > 0, () -> page + " reported its first remote frame before the page loaded: " + millis);
+        System.out.printf("E2E first remote frame after page load: %.0f ms (%s, %s)%n", millis, page.name(),
+                situation);
+    }
+
+    private static Map<SfuPage, List<ExpectedTrack>> cameraAndMicrophoneOfOthers(List<SfuPage> pages) {
+        Map<SfuPage, List<ExpectedTrack>> expected = new LinkedHashMap<>();
+        for (SfuPage page : pages) {
+            expected.put(page, others(page).stream()
+                    .flatMap(other -> ExpectedTrack.cameraAndMicrophoneOf(other.participantId()).stream())
+                    .toList());
+        }
+        return expected;
+    }
+
+    /**
+     * Every track the participants publish: at least camera and microphone each, and whatever else (a
+     * screen share) the others currently receive from them.
+     */
+    private static Set<ExpectedTrack> tracksOf(List<SfuPage> pages) {
+        Set<ExpectedTrack> tracks = new LinkedHashSet<>();
+        for (SfuPage page : pages) {
+            tracks.addAll(ExpectedTrack.cameraAndMicrophoneOf(page.participantId()));
+            page.remoteTracks().forEach(t -> tracks.add(new ExpectedTrack(t.participantId(), t.kind(), t.source())));
+        }
+        return tracks;
+    }
+
+    private static List<SfuPage> others(SfuPage page) {
+        return call.stream().filter(other -> other != page).toList();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.switchyard.server.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Proves that media really flows: every expected track is decoded (video frames, a sized {@code <video>})
+ * or received (audio packets), and its counter keeps rising over a three-second window.
+ */
+final class MediaCheck {
+
+    /** Generous: on two shared cores several browsers start, negotiate and wait for a key frame. */
+    static final Duration SETTLE = Duration.ofSeconds(40);
+    static final Duration WINDOW = Duration.ofSeconds(3);
+
+    private MediaCheck() {
+    }
+
+    /** Waits until every page plays its expected tracks, then asserts they keep flowing for {@link #WINDOW}. */
+    static void assertFlowing(Map<? extends MediaReceiver, List<ExpectedTrack>> expected) {
+        Map<MediaReceiver, List<RemoteTrack>> before = awaitPlaying(expected);
+        Poll.pause(WINDOW);
+        assertRisingSince(before, expected);
+    }
+
+    /** Waits until every page plays its expected tracks and returns what each page measured then. */
+    static Map<MediaReceiver, List<RemoteTrack>> awaitPlaying(
+            Map<? extends MediaReceiver, List<ExpectedTrack>> expected) {
+        Map<MediaReceiver, List<RemoteTrack>> snapshot = new LinkedHashMap<>();
+        expected.forEach((page, tracks) -> snapshot.put(page, Poll.until(
+                page.name() + " to play " + tracks, SETTLE, page::remoteTracks,
+                seen -> tracks.stream().allMatch(e -> seen.stream().anyMatch(e::isPlayedBy)),
+                Object::toString)));
+        return snapshot;
+    }
+
+    /** Asserts each expected track's counter rose since {@code before} (taken by {@link #awaitPlaying}). */
+    static void assertRisingSince(Map<MediaReceiver, List<RemoteTrack>> before,
+            Map<? extends MediaReceiver, List<ExpectedTrack>> expected) {
+        expected.forEach((page, tracks) -> {
+            List<RemoteTrack> now = page.remoteTracks();
+            for (ExpectedTrack track : tracks) {
+                RemoteTrack then = before.get(page).stream().filter(track::isPlayedBy).findFirst()
+                        .orElseThrow(() -> new AssertionError(page.name() + " was not playing " + track));
+                RemoteTrack later = now.stream().filter(t -> t.trackId().equals(then.trackId())).findFirst()
+                        .orElseGet(() -> fail(page.name() + " lost " + then + "; now has " + now));
+                assertTrue(later.progress() > then.progress(), () -> page.name() + ": " + track
+                        + " stopped flowing: " + then + " then " + later);
+                assertTrue(track.isPlayedBy(later), () -> page.name() + " no longer plays " + later);
+            }
+        });
+    }
+}

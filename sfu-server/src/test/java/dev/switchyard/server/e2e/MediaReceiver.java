@@ -1,0 +1,11 @@
+package dev.switchyard.server.e2e;
+
+import java.util.List;
+
+/** A browser page that receives remote tracks and can report what it decoded. */
+interface MediaReceiver {
+
+    String name();
+
+    List<RemoteTrack> remoteTracks();
+}

@@ -1,0 +1,127 @@
+package dev.switchyard.server.e2e;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * A participant: the server's demo page in its own Chromium, joined to a room with the fake camera and
+ * microphone. Reads the SDK's test hooks ({@code window.switchyard}, {@code window.switchyardMetrics},
+ * {@code data-*} attributes on media elements).
+ */
+final class SfuPage implements MediaReceiver, AutoCloseable {
+
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(20);
+
+    private final ChromiumBrowser browser;
+    private final String participantId;
+
+    private SfuPage(ChromiumBrowser browser, String participantId) {
+        this.browser = browser;
+        this.participantId = participantId;
+    }
+
+    /** Opens the demo page, which joins at once, and waits until the server assigned a participant id. */
+    static SfuPage join(URI server, String room, String name) {
+        ChromiumBrowser browser = ChromiumBrowser.launch(room + "-" + name);
+        try {
+            browser.open(server.resolve("/?room=" + encode(room) + "&name=" + encode(name)));
+            Map<?, ?> session = Poll.until(name + " to join " + room, JOIN_TIMEOUT,
+                    () -> (Map<?, ?>) PageProbe.run(browser, "sfuSession"),
+                    s -> s.get("participantId") != null, Object::toString);
+            PageProbe.run(browser, "sfuStartJournal");
+            return new SfuPage(browser, (String) session.get("participantId"));
+        } catch (RuntimeException | AssertionError e) {
+            browser.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String name() {
+        return browser.name();
+    }
+
+    String participantId() {
+        return participantId;
+    }
+
+    @Override
+    public List<RemoteTrack> remoteTracks() {
+        return PageProbe.tracks(browser, "sfuTracks");
+    }
+
+    /** Participant ids this page's session currently knows about. */
+    List<?> knownParticipants() {
+        return (List<?>) ((Map<?, ?>) PageProbe.run(browser, "sfuSession")).get("participants");
+    }
+
+    /** Milliseconds from page load to the first decoded remote video frame, as the page measured them. */
+    double firstRemoteFrameMillis() {
+        Map<?, ?> session = Poll.until(name() + " to report its first remote frame", MediaCheck.SETTLE,
+                () -> (Map<?, ?>) PageProbe.run(browser, "sfuSession"),
+                s -> s.get("firstRemoteFrameAt") != null && s.get("pageLoadedAt") != null, Object::toString);
+        return ((Number) session.get("firstRemoteFrameAt")).doubleValue()
+                - ((Number) session.get("pageLoadedAt")).doubleValue();
+    }
+
+    /** Publishes an animated canvas as a screen share. */
+    void publishScreenShare() {
+        PageProbe.run(browser, "sfuPublishScreen");
+    }
+
+    /** Leaves the call; returns the wall-clock time (epoch ms) at which the page began leaving. */
+    long leave() {
+        return ((Number) PageProbe.run(browser, "sfuLeave")).longValue();
+    }
+
+    /** Starts watching, inside the page, for everything of {@code otherParticipantId} to disappear. */
+    void watchDeparture(String otherParticipantId) {
+        PageProbe.run(browser, "sfuWatchDeparture", otherParticipantId);
+    }
+
+    /** The wall-clock time (epoch ms) the watched participant disappeared, or empty if not within the timeout. */
+    OptionalLong departureSeenAt(Duration timeout) {
+        Object seenAt = PageProbe.run(browser, "sfuDepartureSeenAt", timeout.toMillis());
+        return seenAt == null ? OptionalLong.empty() : OptionalLong.of(((Number) seenAt).longValue());
+    }
+
+    /** What of {@code participantId} is still in this page: session entries, remote tracks, media elements. */
+    List<?> tracesOf(String otherParticipantId) {
+        return (List<?>) PageProbe.run(browser, "sfuTracesOf", otherParticipantId);
+    }
+
+    /** Keeps references to the tracks received from a participant, for {@link #heldTracks()} after it left. */
+    long holdTracksOf(String otherParticipantId) {
+        return ((Number) PageProbe.run(browser, "sfuHoldTracksOf", otherParticipantId)).longValue();
+    }
+
+    List<RemoteTrack> heldTracks() {
+        return PageProbe.tracks(browser, "sfuHeldTracks");
+    }
+
+    /** Closes the browser, keeping the session's events as {@code target/e2e-logs/<name>-events.log}. */
+    @Override
+    public void close() {
+        try {
+            browser.saveLog("events", (String) PageProbe.run(browser, "sfuJournal"));
+        } catch (RuntimeException | AssertionError e) {
+            System.err.println("E2E could not read the session events of " + name() + ": " + e);
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name() + "(" + participantId + ")";
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
