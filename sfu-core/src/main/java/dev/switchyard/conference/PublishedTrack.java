@@ -1,27 +1,26 @@
 package dev.switchyard.conference;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.switchyard.router.KeyframeDetector;
 import dev.switchyard.router.KeyframeRequestThrottle;
+import dev.switchyard.router.KeyframeRequester;
+import dev.switchyard.router.TrackForwarder;
 import dev.switchyard.rtcp.PictureLossIndication;
 import dev.switchyard.rtp.RtpPacket;
 import dev.switchyard.transport.PacketBuffer;
 
 /**
- * A track a participant publishes (mediasoup's Producer): its signaling identity, its codec, and the set of
- * subscriptions its packets are forwarded to.
- *
- * <p>The subscription set is copy-on-write: the room changes it under its lock, the publisher's receiving
- * thread reads a snapshot per packet without locking.
+ * A track a participant publishes (mediasoup's Producer): its signaling identity, its codec, its subscriptions,
+ * and the {@link TrackForwarder} that copies each of its packets to them.
  */
-final class PublishedTrack {
+final class PublishedTrack implements KeyframeRequester {
 
     /** The SSRC the server uses as sender of its own RTCP (RFC 3550 §8: any value unlikely to collide). */
     static final long SERVER_RTCP_SSRC = 0x5357_5943L;
     private static final long KEYFRAME_REQUEST_INTERVAL_MILLIS = 500;
-    private static final Subscription[] NONE = new Subscription[0];
 
     private final String trackId;
     private final PublisherConnection publisher;
@@ -29,10 +28,11 @@ final class PublishedTrack {
     private final MediaKind kind;
     private final TrackSource source;
     private final CodecChoice codec;
-    private final KeyframeDetector.Codec keyframeCodec;
+    private final TrackForwarder forwarder;
     private final KeyframeRequestThrottle keyframeThrottle =
             new KeyframeRequestThrottle(KEYFRAME_REQUEST_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
-    private volatile Subscription[] subscriptions = NONE;
+    /** Changed under the room lock only. */
+    private final List<Subscription> subscriptions = new ArrayList<>();
     private volatile long mediaSsrc = -1;
     private volatile boolean muted;
 
@@ -44,8 +44,8 @@ final class PublishedTrack {
         this.kind = kind;
         this.source = source;
         this.codec = codec;
-        this.keyframeCodec = kind == MediaKind.VIDEO
-                ? KeyframeDetector.Codec.fromEncodingName(codec.rtpMap().encodingName()) : null;
+        this.forwarder = new TrackForwarder(kind == MediaKind.VIDEO
+                ? KeyframeDetector.Codec.fromEncodingName(codec.rtpMap().encodingName()) : null);
     }
 
     String trackId() {
@@ -81,46 +81,34 @@ final class PublishedTrack {
         this.mediaSsrc = ssrc;
     }
 
-    Subscription[] subscriptions() {
-        return subscriptions;
-    }
-
     /** Called under the room lock. */
     void addSubscription(Subscription subscription) {
-        Subscription[] current = subscriptions;
-        Subscription[] next = Arrays.copyOf(current, current.length + 1);
-        next[current.length] = subscription;
-        subscriptions = next;
+        subscriptions.add(subscription);
+        forwarder.add(subscription.stream());
     }
 
     /** Called under the room lock. */
     void removeSubscription(Subscription subscription) {
-        subscriptions = Arrays.stream(subscriptions).filter(s -> s != subscription).toArray(Subscription[]::new);
+        subscriptions.remove(subscription);
+        forwarder.remove(subscription.stream());
     }
 
-    /** Called under the room lock when the track goes away. */
-    Subscription[] removeAllSubscriptions() {
-        Subscription[] previous = subscriptions;
-        subscriptions = NONE;
+    /** Called under the room lock when the track goes away; returns the subscriptions it had. */
+    List<Subscription> removeAllSubscriptions() {
+        List<Subscription> previous = List.copyOf(subscriptions);
+        subscriptions.clear();
+        forwarder.clear();
         return previous;
     }
 
     /** Forwards one packet from the publisher to every subscription. Publisher's receiving thread only. */
     void forward(RtpPacket packet, PacketBuffer source, PacketBuffer scratch, KeyframeDetector keyframes) {
-        Subscription[] targets = subscriptions;
-        boolean keyframeKnown = false;
-        boolean keyframeStart = false;
-        for (Subscription subscription : targets) {
-            if (subscription.isWaitingForKeyframe() && !keyframeKnown) {
-                keyframeStart = keyframeCodec == null || keyframes.isKeyframeStart(keyframeCodec, packet);
-                keyframeKnown = true;
-            }
-            subscription.forward(source, keyframeStart, scratch);
-        }
+        forwarder.forward(packet, source, scratch, keyframes);
     }
 
     /** Asks the publisher for a keyframe (RFC 4585 §6.3.1 PLI), at most once per interval. */
-    void requestKeyframe() {
+    @Override
+    public void requestKeyframe() {
         long ssrc = mediaSsrc;
         if (kind != MediaKind.VIDEO || ssrc < 0 || !keyframeThrottle.tryAcquire(System.nanoTime())) {
             return;

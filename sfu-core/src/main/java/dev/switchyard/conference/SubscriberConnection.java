@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.switchyard.router.RtpSink;
 import dev.switchyard.rtcp.FullIntraRequest;
 import dev.switchyard.rtcp.PictureLossIndication;
 import dev.switchyard.rtcp.RtcpCompoundIterator;
@@ -26,7 +27,7 @@ import dev.switchyard.transport.ice.IceParameters;
  * offer, sent when the answer arrives. State changes happen under the room lock; the RTCP path reads a
  * copy-on-write snapshot.
  */
-final class SubscriberConnection implements WebRtcTransport.Listener {
+final class SubscriberConnection implements WebRtcTransport.Listener, RtpSink {
 
     /** One m-line; {@code subscription} is null once the line is inactive. */
     private static final class MediaLine {
@@ -68,10 +69,15 @@ final class SubscriberConnection implements WebRtcTransport.Listener {
         return owner;
     }
 
-    /** The transport if media can be sent on it now, else null. Any thread. */
-    WebRtcTransport connectedTransport() {
+    @Override
+    public boolean isReady() {
+        return connected;
+    }
+
+    @Override
+    public boolean sendRtp(PacketBuffer packet) {
         WebRtcTransport current = transport;
-        return connected && current != null ? current : null;
+        return current != null && current.sendRtp(packet);
     }
 
     /** Adds an m-line for a new subscription and returns it; the caller then calls {@link #renegotiate()}. */

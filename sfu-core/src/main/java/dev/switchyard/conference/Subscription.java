@@ -1,31 +1,25 @@
 package dev.switchyard.conference;
 
 import dev.switchyard.router.StreamRewriter;
-import dev.switchyard.rtp.RtpPacket;
-import dev.switchyard.transport.PacketBuffer;
-import dev.switchyard.transport.WebRtcTransport;
+import dev.switchyard.router.SubscriberStream;
 
 /**
- * One subscriber's view of one published track (mediasoup's Consumer): the m-line it arrives on, its own SSRC
- * and continuous numbering, and, for video, the wait for a keyframe before the first forwarded packet.
- *
- * <p>{@link #forward} runs on the publisher's receiving thread only, so its state needs no lock.
+ * One subscriber's view of one published track (mediasoup's Consumer): the m-line it arrives on and the
+ * forwarding state ({@link SubscriberStream}) that gives it its own SSRC and continuous numbering.
  */
 final class Subscription {
 
     private final PublishedTrack track;
     private final SubscriberConnection subscriber;
     private final String mid;
-    private final StreamRewriter rewriter;
-    private final RtpPacket outgoing = new RtpPacket();
-    private boolean waitingForKeyframe;
+    private final SubscriberStream stream;
 
     Subscription(PublishedTrack track, SubscriberConnection subscriber, String mid, long outputSsrc) {
         this.track = track;
         this.subscriber = subscriber;
         this.mid = mid;
-        this.rewriter = new StreamRewriter(outputSsrc, track.codec().frameTicks());
-        this.waitingForKeyframe = track.kind() == MediaKind.VIDEO;
+        this.stream = new SubscriberStream(new StreamRewriter(outputSsrc, track.codec().frameTicks()), subscriber,
+                track.kind() == MediaKind.VIDEO, track);
     }
 
     PublishedTrack track() {
@@ -41,36 +35,10 @@ final class Subscription {
     }
 
     long outputSsrc() {
-        return rewriter.outputSsrc();
+        return stream.outputSsrc();
     }
 
-    boolean isWaitingForKeyframe() {
-        return waitingForKeyframe;
-    }
-
-    /**
-     * Sends a copy of {@code source} to the subscriber, rewritten for this subscription.
-     *
-     * @param keyframeStart whether {@code source} starts a keyframe (only asked while waiting for one)
-     * @param scratch a buffer the caller lends for the copy
-     */
-    void forward(PacketBuffer source, boolean keyframeStart, PacketBuffer scratch) {
-        WebRtcTransport transport = subscriber.connectedTransport();
-        if (transport == null) {
-            return;
-        }
-        if (waitingForKeyframe) {
-            if (!keyframeStart) {
-                track.requestKeyframe();
-                return;
-            }
-            waitingForKeyframe = false;
-        }
-        scratch.setOffsetLength(0, 0);
-        scratch.copyFrom(source.buffer(), source.offset(), source.length());
-        if (outgoing.wrap(scratch.buffer(), scratch.offset(), scratch.length())) {
-            rewriter.rewrite(outgoing);
-            transport.sendRtp(scratch);
-        }
+    SubscriberStream stream() {
+        return stream;
     }
 }

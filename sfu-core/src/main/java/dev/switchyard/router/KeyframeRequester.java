@@ -1,0 +1,8 @@
+package dev.switchyard.router;
+
+/** Asks the publisher of a stream for a keyframe; implementations throttle (see {@link KeyframeRequestThrottle}). */
+@FunctionalInterface
+public interface KeyframeRequester {
+
+    void requestKeyframe();
+}

@@ -1,0 +1,13 @@
+package dev.switchyard.router;
+
+import dev.switchyard.transport.PacketBuffer;
+
+/** Where one subscriber's forwarded packets go: its connection, which protects and sends them. */
+public interface RtpSink {
+
+    /** Whether a packet sent now can reach the subscriber (its connection is up). */
+    boolean isReady();
+
+    /** Protects {@code packet} in place and sends it; false when it was dropped (and counted by the sink). */
+    boolean sendRtp(PacketBuffer packet);
+}

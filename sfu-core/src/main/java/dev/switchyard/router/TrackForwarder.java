@@ -1,0 +1,67 @@
+package dev.switchyard.router;
+
+import java.util.Arrays;
+
+import dev.switchyard.rtp.RtpPacket;
+import dev.switchyard.transport.PacketBuffer;
+
+/**
+ * The fan-out of one published stream: every packet the publisher sends is handed to each subscriber stream.
+ *
+ * <p>The set of subscriber streams is copy-on-write: it changes rarely (signaling) while the publisher's receiving
+ * thread reads a snapshot per packet without locking. Whether a packet starts a keyframe is worked out at most
+ * once per packet, and only while some subscriber waits for one.
+ */
+public final class TrackForwarder {
+
+    private static final SubscriberStream[] NONE = new SubscriberStream[0];
+
+    private final KeyframeDetector.Codec keyframeCodec;
+    private volatile SubscriberStream[] streams = NONE;
+
+    /** @param keyframeCodec the video codec whose keyframes start new streams, or null for audio */
+    public TrackForwarder(KeyframeDetector.Codec keyframeCodec) {
+        this.keyframeCodec = keyframeCodec;
+    }
+
+    /** Adds a subscriber; callers serialise changes (the room lock). */
+    public void add(SubscriberStream stream) {
+        SubscriberStream[] current = streams;
+        SubscriberStream[] next = Arrays.copyOf(current, current.length + 1);
+        next[current.length] = stream;
+        streams = next;
+    }
+
+    /** Removes a subscriber; callers serialise changes (the room lock). */
+    public void remove(SubscriberStream stream) {
+        streams = Arrays.stream(streams).filter(s -> s != stream).toArray(SubscriberStream[]::new);
+    }
+
+    /** Removes every subscriber. */
+    public void clear() {
+        streams = NONE;
+    }
+
+    public int size() {
+        return streams.length;
+    }
+
+    /**
+     * Forwards one decrypted packet to every subscriber stream.
+     *
+     * @param packet a view over {@code source}, already wrapped
+     * @param scratch a buffer for the per-subscriber copy, owned by the calling thread
+     */
+    public void forward(RtpPacket packet, PacketBuffer source, PacketBuffer scratch, KeyframeDetector keyframes) {
+        SubscriberStream[] targets = streams;
+        boolean keyframeKnown = false;
+        boolean keyframeStart = false;
+        for (SubscriberStream stream : targets) {
+            if (stream.isWaitingForKeyframe() && !keyframeKnown) {
+                keyframeStart = keyframeCodec == null || keyframes.isKeyframeStart(keyframeCodec, packet);
+                keyframeKnown = true;
+            }
+            stream.forward(source, keyframeStart, scratch);
+        }
+    }
+}
