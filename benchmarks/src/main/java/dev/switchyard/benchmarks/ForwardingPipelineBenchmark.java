@@ -1,0 +1,150 @@
+package dev.switchyard.benchmarks;
+
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import dev.switchyard.router.KeyframeDetector;
+import dev.switchyard.router.RtpSink;
+import dev.switchyard.router.StreamRewriter;
+import dev.switchyard.router.SubscriberStream;
+import dev.switchyard.router.TrackForwarder;
+import dev.switchyard.rtp.RtpPacket;
+import dev.switchyard.transport.PacketBuffer;
+import dev.switchyard.transport.srtp.SrtpKeyingMaterial;
+import dev.switchyard.transport.srtp.SrtpProfile;
+import dev.switchyard.transport.srtp.SrtpSession;
+
+/**
+ * The server's forwarding pipeline in one process, without sockets: an SRTP packet from one publisher is
+ * decrypted once, routed by the {@link TrackForwarder}, copied, rewritten and encrypted for each of N subscribers
+ * (each with its own SRTP session, as each has its own DTLS keys).
+ *
+ * <p>One {@link #forward} operation is one incoming packet and N forwarded ones; it also includes the publisher's
+ * own protect, measured alone by {@link #publisherProtectOnly} so that it can be subtracted. Per forwarded
+ * packet: (forward − publisherProtectOnly) / N.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class ForwardingPipelineBenchmark {
+
+    @Param({"1", "10", "100"})
+    public int subscribers;
+
+    @Param({"AES128_CM_HMAC_SHA1_80", "AEAD_AES_128_GCM"})
+    public SrtpProfile profile;
+
+    @Param({"VIDEO", "AUDIO"})
+    public SrtpBenchmark.Media media;
+
+    private final PacketBuffer packet = PacketBuffer.allocate();
+    private final PacketBuffer scratch = PacketBuffer.allocate();
+    private final RtpPacket view = new RtpPacket();
+    private final KeyframeDetector keyframes = new KeyframeDetector();
+    private SrtpSession publisher;
+    private SrtpSession serverReceive;
+    private ProtectingSink[] sinks;
+    private TrackForwarder forwarder;
+    private int cleartextLength;
+    private int sequenceNumber;
+
+    /** Stands in for a subscriber's transport: protects with that subscriber's keys, then drops the packet. */
+    private static final class ProtectingSink implements RtpSink {
+        final SrtpSession session;
+
+        ProtectingSink(SrtpSession session) {
+            this.session = session;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public boolean sendRtp(PacketBuffer outgoing) {
+            return session.protectRtp(outgoing);
+        }
+    }
+
+    @Setup
+    public void setUp() {
+        publisher = new SrtpSession(keys(0x11, 0x22, 0x33, 0x44));
+        serverReceive = new SrtpSession(keys(0x33, 0x44, 0x11, 0x22));
+        forwarder = new TrackForwarder(null);
+        sinks = new ProtectingSink[subscribers];
+        for (int i = 0; i < subscribers; i++) {
+            sinks[i] = new ProtectingSink(new SrtpSession(keys(0x50 + i, 0x60, 0x70, 0x80)));
+            forwarder.add(new SubscriberStream(new StreamRewriter(0x1000 + i, 3000), sinks[i], false,
+                    () -> { }));
+        }
+        cleartextLength = media == SrtpBenchmark.Media.VIDEO
+                ? ChromiumRtp.writeVideo(packet.buffer(), 0, 0)
+                : ChromiumRtp.writeAudio(packet.buffer(), 0, 0);
+        if (forward() != subscribers) {
+            throw new IllegalStateException("the pipeline did not forward to every subscriber");
+        }
+    }
+
+    @Benchmark
+    public int forward() {
+        nextPacket();
+        if (!publisher.protectRtp(packet) || !serverReceive.unprotectRtp(packet)
+                || !view.wrap(packet.buffer(), packet.offset(), packet.length())) {
+            return -1;
+        }
+        forwarder.forward(view, packet, scratch, keyframes);
+        return subscribers;
+    }
+
+    @Benchmark
+    public boolean publisherProtectOnly() {
+        nextPacket();
+        return publisher.protectRtp(packet);
+    }
+
+    @TearDown
+    public void checkEveryPacketWentThrough() {
+        long rejected = rejected(serverReceive.stats().rtpUnprotect());
+        for (ProtectingSink sink : sinks) {
+            rejected += rejected(sink.session.stats().rtpProtect());
+        }
+        if (rejected != 0) {
+            throw new IllegalStateException(rejected + " packets were rejected");
+        }
+    }
+
+    private void nextPacket() {
+        sequenceNumber = (sequenceNumber + 1) & 0xFFFF;
+        packet.setOffsetLength(0, cleartextLength);
+        view.wrap(packet.buffer(), 0, cleartextLength);
+        view.setSequenceNumber(sequenceNumber);
+    }
+
+    private SrtpKeyingMaterial keys(int localKey, int localSalt, int remoteKey, int remoteSalt) {
+        return new SrtpKeyingMaterial(profile, filled(profile.keyLength(), localKey),
+                filled(profile.saltLength(), localSalt), filled(profile.keyLength(), remoteKey),
+                filled(profile.saltLength(), remoteSalt));
+    }
+
+    private static long rejected(SrtpSession.Counters counters) {
+        return counters.authenticationFailures() + counters.replayDrops() + counters.malformed()
+                + counters.ssrcLimitDrops() + counters.cryptoErrors();
+    }
+
+    private static byte[] filled(int length, int value) {
+        byte[] bytes = new byte[length];
+        Arrays.fill(bytes, (byte) value);
+        return bytes;
+    }
+}
