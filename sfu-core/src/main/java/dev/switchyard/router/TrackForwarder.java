@@ -34,7 +34,16 @@ public final class TrackForwarder {
 
     /** Removes a subscriber; callers serialise changes (the room lock). */
     public void remove(SubscriberStream stream) {
-        streams = Arrays.stream(streams).filter(s -> s != stream).toArray(SubscriberStream[]::new);
+        SubscriberStream[] current = streams;
+        for (int i = 0; i < current.length; i++) {
+            if (current[i] == stream) {
+                SubscriberStream[] next = new SubscriberStream[current.length - 1];
+                System.arraycopy(current, 0, next, 0, i);
+                System.arraycopy(current, i + 1, next, i, current.length - i - 1);
+                streams = next;
+                return;
+            }
+        }
     }
 
     /** Removes every subscriber. */

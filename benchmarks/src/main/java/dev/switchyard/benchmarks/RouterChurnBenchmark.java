@@ -1,0 +1,77 @@
+package dev.switchyard.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import dev.switchyard.router.RtpSink;
+import dev.switchyard.router.StreamRewriter;
+import dev.switchyard.router.SubscriberStream;
+import dev.switchyard.router.TrackForwarder;
+import dev.switchyard.transport.PacketBuffer;
+
+/**
+ * Subscribe/unsubscribe churn on the routing table of a large room: in a room of P participants where everyone
+ * receives everyone's video, one operation adds a subscriber to one track's fan-out and removes another, as a
+ * participant joining and one leaving do for every track they receive. The fan-out is copy-on-write, so this is
+ * the price the media path's lock-free reads are paid with.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class RouterChurnBenchmark {
+
+    private static final RtpSink NOWHERE = new RtpSink() {
+        @Override
+        public boolean isReady() {
+            return false;
+        }
+
+        @Override
+        public boolean sendRtp(PacketBuffer packet) {
+            return false;
+        }
+    };
+
+    @Param({"100", "1000"})
+    public int participants;
+
+    private TrackForwarder[] tracks;
+    private SubscriberStream[][] streams;
+    private int next;
+
+    @Setup
+    public void setUp() {
+        tracks = new TrackForwarder[participants];
+        streams = new SubscriberStream[participants][participants];
+        for (int track = 0; track < participants; track++) {
+            tracks[track] = new TrackForwarder(null);
+            for (int subscriber = 0; subscriber < participants; subscriber++) {
+                streams[track][subscriber] = new SubscriberStream(new StreamRewriter(subscriber, 3000), NOWHERE,
+                        true, () -> { });
+                if (subscriber != track) {
+                    tracks[track].add(streams[track][subscriber]);
+                }
+            }
+        }
+    }
+
+    /** One subscriber leaves one track's fan-out and comes back: two copy-on-write updates. */
+    @Benchmark
+    public int unsubscribeAndResubscribe() {
+        int track = next % participants;
+        int subscriber = (track + 1 + next / participants % (participants - 1)) % participants;
+        next++;
+        TrackForwarder forwarder = tracks[track];
+        forwarder.remove(streams[track][subscriber]);
+        forwarder.add(streams[track][subscriber]);
+        return forwarder.size();
+    }
+}
