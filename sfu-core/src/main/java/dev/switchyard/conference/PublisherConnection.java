@@ -33,8 +33,8 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     private final HeaderExtensionCursor extensions = new HeaderExtensionCursor();
     private final KeyframeDetector keyframes = new KeyframeDetector();
     private final PacketBuffer scratch = PacketBuffer.allocate();
-    private volatile long[] boundSsrcs = new long[0];
-    private volatile PublishedTrack[] boundTracks = new PublishedTrack[0];
+    /** SSRC → track, replaced as a whole so the receiving thread always sees a consistent table. */
+    private volatile SsrcBinding[] bindings = new SsrcBinding[0];
     private volatile int midExtensionId = -1;
     /** RFC 8866 §5.2: a numeric session id, constant for the connection, with a version per answer. */
     private final String sessionId = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
@@ -92,21 +92,9 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     }
 
     /** Called under the room lock. */
-    void removeTrack(PublishedTrack track) {
+    synchronized void removeTrack(PublishedTrack track) {
         tracksByMid.remove(track.mid());
-        long[] ssrcs = boundSsrcs;
-        PublishedTrack[] tracks = boundTracks;
-        int kept = 0;
-        long[] nextSsrcs = new long[ssrcs.length];
-        PublishedTrack[] nextTracks = new PublishedTrack[tracks.length];
-        for (int i = 0; i < ssrcs.length; i++) {
-            if (tracks[i] != track) {
-                nextSsrcs[kept] = ssrcs[i];
-                nextTracks[kept++] = tracks[i];
-            }
-        }
-        boundTracks = Arrays.copyOf(nextTracks, kept);
-        boundSsrcs = Arrays.copyOf(nextSsrcs, kept);
+        bindings = Arrays.stream(bindings).filter(binding -> binding.track() != track).toArray(SsrcBinding[]::new);
     }
 
     void addRemoteCandidate(String candidate) {
@@ -122,29 +110,26 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     }
 
     private synchronized void bind(long ssrc, PublishedTrack track) {
-        for (long bound : boundSsrcs) {
-            if (bound == ssrc) {
-                return;
-            }
+        if (trackForSsrc(ssrc) != null) {
+            return;
         }
-        PublishedTrack[] tracks = Arrays.copyOf(boundTracks, boundTracks.length + 1);
-        tracks[tracks.length - 1] = track;
-        long[] ssrcs = Arrays.copyOf(boundSsrcs, boundSsrcs.length + 1);
-        ssrcs[ssrcs.length - 1] = ssrc;
-        boundTracks = tracks;
-        boundSsrcs = ssrcs;
+        SsrcBinding[] current = bindings;
+        SsrcBinding[] next = Arrays.copyOf(current, current.length + 1);
+        next[current.length] = new SsrcBinding(ssrc, track);
+        bindings = next;
         track.setMediaSsrc(ssrc);
     }
 
     private PublishedTrack trackForSsrc(long ssrc) {
-        long[] ssrcs = boundSsrcs;
-        PublishedTrack[] tracks = boundTracks;
-        for (int i = 0; i < ssrcs.length && i < tracks.length; i++) {
-            if (ssrcs[i] == ssrc) {
-                return tracks[i];
+        for (SsrcBinding binding : bindings) {
+            if (binding.ssrc() == ssrc) {
+                return binding.track();
             }
         }
         return null;
+    }
+
+    private record SsrcBinding(long ssrc, PublishedTrack track) {
     }
 
     /** Binds an unannounced SSRC by the MID extension of its packet; null if the packet has none we know. */

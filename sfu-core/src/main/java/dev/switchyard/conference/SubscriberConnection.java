@@ -50,7 +50,7 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSink {
     private final PictureLossIndication pli = new PictureLossIndication();
     private final FullIntraRequest fir = new FullIntraRequest();
     private volatile Subscription[] active = new Subscription[0];
-    private WebRtcTransport transport;
+    private volatile WebRtcTransport transport;
     private volatile boolean connected;
     private boolean remoteKnown;
     private IceParameters lastRemoteIce;
