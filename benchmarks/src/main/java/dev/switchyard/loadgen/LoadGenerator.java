@@ -2,6 +2,10 @@ package dev.switchyard.loadgen;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.Logger;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -25,12 +29,22 @@ public final class LoadGenerator {
             System.exit(2);
             return;
         }
+        quietIce4j();
         LoadReport report = LoadRun.execute(options);
         System.out.print(report.table());
         if (options.json().isPresent()) {
             Path path = options.json().get();
             SignalingSocket.JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(path.toFile(), report);
             System.out.println("JSON written to " + path);
+        }
+    }
+
+    /** ice4j logs every ICE state change of every synthetic connection through java.util.logging. */
+    private static void quietIce4j() {
+        Logger root = LogManager.getLogManager().getLogger("");
+        root.setLevel(Level.SEVERE);
+        for (Handler handler : root.getHandlers()) {
+            handler.setLevel(Level.SEVERE);
         }
     }
 }
