@@ -1,5 +1,6 @@
 package dev.switchyard.loadgen;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,12 +17,14 @@ import java.util.Locale;
  * @param joinMillis socket opening to {@code joined}
  * @param firstMediaMillis socket opening to the first media packet on the subscriber connection
  * @param server the server's CPU and memory, or null without {@code --server-pid}
+ * @param subscriberResults loss per subscriber, over the whole run
  */
 record LoadReport(String topology, int participants, int publishers, int subscribers, int videoKilobitsPerSecond,
                   double setupSeconds, double windowSeconds, long expectedStreams, long receivedStreams,
                   double sentPacketsPerSecond, double deliveredPacketsPerSecond, double deliveredBytesPerSecond,
                   long expectedPackets, long lostPackets, double lossPercent, Distribution latencyMicros,
-                  Distribution joinMillis, Distribution firstMediaMillis, ServerUsage server, List<String> errors) {
+                  Distribution joinMillis, Distribution firstMediaMillis, ServerUsage server,
+                  List<SubscriberResult> subscriberResults, List<String> errors) {
 
     /** A two-column table for the terminal. */
     String table() {
@@ -34,6 +37,8 @@ record LoadReport(String topology, int participants, int publishers, int subscri
         row(out, "delivered", "%.0f packets/s, %.2f Mbit/s", deliveredPacketsPerSecond,
                 deliveredBytesPerSecond * 8 / 1e6);
         row(out, "loss", "%.3f %% (%d of %d)", lossPercent, lostPackets, expectedPackets);
+        subscriberResults.stream().max(Comparator.comparingDouble(SubscriberResult::lossPercent)).ifPresent(
+                worst -> row(out, "worst subscriber loss", "%.3f %% (%s)", worst.lossPercent(), worst.name()));
         row(out, "latency p50/p99/max", "%.2f / %.2f / %.2f ms", latencyMicros.p50() / 1000,
                 latencyMicros.p99() / 1000, latencyMicros.max() / 1000);
         row(out, "join p50/p99", "%.0f / %.0f ms (n=%d)", joinMillis.p50(), joinMillis.p99(), joinMillis.count());

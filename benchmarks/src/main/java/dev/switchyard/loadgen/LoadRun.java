@@ -122,6 +122,7 @@ final class LoadRun {
         LatencyHistogram latency = new LatencyHistogram();
         List<Double> joins = new ArrayList<>();
         List<Double> firstMedia = new ArrayList<>();
+        List<SubscriberResult> subscriberResults = new ArrayList<>();
         for (SyntheticParticipant subscriber : participants) {
             if (subscriber.joinMillis() >= 0) {
                 joins.add(subscriber.joinMillis());
@@ -133,13 +134,19 @@ final class LoadRun {
                 firstMedia.add(subscriber.firstMediaMillis());
             }
             subscriber.reception().addLatencyTo(latency);
+            long expected = 0;
+            long lost = 0;
             for (SyntheticParticipant publisher : publishersFor(subscriber)) {
                 for (int key : streamKeys(publisher)) {
                     int sentByPublisher = publisher.sentPackets(key);
-                    expectedPackets += subscriber.reception().expected(key, sentByPublisher);
-                    lostPackets += subscriber.reception().lost(key, sentByPublisher);
+                    expected += subscriber.reception().expected(key, sentByPublisher);
+                    lost += subscriber.reception().lost(key, sentByPublisher);
                 }
             }
+            subscriberResults.add(new SubscriberResult(subscriber.name(), subscriber.reception().totalPackets(),
+                    expected, lost));
+            expectedPackets += expected;
+            lostPackets += lost;
         }
         int publishers = (int) participants.stream().filter(SyntheticParticipant::publishes).count();
         int subscribers = (int) participants.stream().filter(SyntheticParticipant::subscribes).count();
@@ -148,7 +155,7 @@ final class LoadRun {
                 expectedStreams(), receivedStreams(), sent / windowSeconds, delivered / windowSeconds,
                 bytes / windowSeconds, expectedPackets, lostPackets,
                 expectedPackets == 0 ? 0 : 100.0 * lostPackets / expectedPackets, Distribution.of(latency),
-                Distribution.of(joins), Distribution.of(firstMedia), server, List.copyOf(errors));
+                Distribution.of(joins), Distribution.of(firstMedia), server, subscriberResults, List.copyOf(errors));
     }
 
     private List<SyntheticParticipant> publishersFor(SyntheticParticipant subscriber) {

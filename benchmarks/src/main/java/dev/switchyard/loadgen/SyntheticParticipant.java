@@ -55,6 +55,7 @@ final class SyntheticParticipant implements SignalingSocket.Handler {
     private long subscriberAnswerVersion;
     private long joinStartNanos;
     private volatile long joinNanos = -1;
+    private volatile boolean leaving;
 
     SyntheticParticipant(LoadContext context, int index, boolean publishes, boolean subscribes) {
         this.context = context;
@@ -185,6 +186,7 @@ final class SyntheticParticipant implements SignalingSocket.Handler {
 
     /** Sends {@code leave} and waits (bounded) for the server to close the socket, then closes the transports. */
     void leave(long timeoutMillis) {
+        leaving = true;
         SignalingSocket current;
         synchronized (this) {
             current = socket;
@@ -208,6 +210,13 @@ final class SyntheticParticipant implements SignalingSocket.Handler {
             if (subscriber != null) {
                 subscriber.close();
             }
+        }
+    }
+
+    /** A transport that closes before {@link #leave} is a failure worth reporting, with the transport's reason. */
+    private void closedEarly(String connection, String reason) {
+        if (!leaving) {
+            recordError(connection + " transport closed: " + reason);
         }
     }
 
@@ -300,6 +309,7 @@ final class SyntheticParticipant implements SignalingSocket.Handler {
 
         @Override
         public void onClosed(WebRtcTransport transport, String reason) {
+            closedEarly("publisher", reason);
         }
     }
 
@@ -330,6 +340,7 @@ final class SyntheticParticipant implements SignalingSocket.Handler {
 
         @Override
         public void onClosed(WebRtcTransport transport, String reason) {
+            closedEarly("subscriber", reason);
         }
     }
 }
