@@ -31,7 +31,8 @@ record LoadOptions(URI url, Topology topology, int participants, Duration durati
 
     LoadOptions {
         requireLoopback(url);
-        if (participants < 2 || participants > (topology == Topology.MEETING ? MAX_PARTICIPANTS - 1 : MAX_PARTICIPANTS)) {
+        int limit = topology == Topology.MEETING ? MAX_PARTICIPANTS - 1 : MAX_PARTICIPANTS;
+        if (participants < 2 || participants > limit) {
             throw new IllegalArgumentException("participant count out of range: " + participants);
         }
         if (duration.compareTo(Duration.ofSeconds(1)) < 0 || duration.compareTo(MAX_DURATION) > 0) {

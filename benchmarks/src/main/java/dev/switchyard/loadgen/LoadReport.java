@@ -11,6 +11,8 @@ import java.util.Locale;
  *                      or the set-up deadline) to the stop of the senders
  * @param expectedStreams (subscriber, publisher stream) pairs that should carry media
  * @param receivedStreams those pairs over which at least one packet arrived
+ * @param sentBytesPerSecond RTP bytes (header and payload, before SRTP) the publishers sent; delivered bytes
+ *                           are counted the same way, after SRTP
  * @param lossPercent packets sent after a subscriber's first packet of a stream that never reached it, over all
  *                    streams, counted after the senders stopped and the last packets had time to arrive
  * @param latencyMicros one-way latency, publisher send to subscriber receive (both in this JVM), in the window
@@ -21,7 +23,8 @@ import java.util.Locale;
  */
 record LoadReport(String topology, int participants, int publishers, int subscribers, int videoKilobitsPerSecond,
                   double setupSeconds, double windowSeconds, long expectedStreams, long receivedStreams,
-                  double sentPacketsPerSecond, double deliveredPacketsPerSecond, double deliveredBytesPerSecond,
+                  double sentPacketsPerSecond, double sentBytesPerSecond, double deliveredPacketsPerSecond,
+                  double deliveredBytesPerSecond,
                   long expectedPackets, long lostPackets, double lossPercent, Distribution latencyMicros,
                   Distribution joinMillis, Distribution firstMediaMillis, ServerUsage server,
                   List<SubscriberResult> subscriberResults, List<String> errors) {
@@ -33,7 +36,7 @@ record LoadReport(String topology, int participants, int publishers, int subscri
                 topology, participants, publishers, subscribers, videoKilobitsPerSecond);
         row(out, "set-up / window", "%.1f s / %.1f s", setupSeconds, windowSeconds);
         row(out, "streams received", "%d of %d", receivedStreams, expectedStreams);
-        row(out, "sent", "%.0f packets/s", sentPacketsPerSecond);
+        row(out, "sent", "%.0f packets/s, %.2f Mbit/s", sentPacketsPerSecond, sentBytesPerSecond * 8 / 1e6);
         row(out, "delivered", "%.0f packets/s, %.2f Mbit/s", deliveredPacketsPerSecond,
                 deliveredBytesPerSecond * 8 / 1e6);
         row(out, "loss", "%.3f %% (%d of %d)", lossPercent, lostPackets, expectedPackets);

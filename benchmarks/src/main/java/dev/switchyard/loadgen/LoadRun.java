@@ -83,6 +83,7 @@ final class LoadRun {
         long deliveredStart = deliveredPackets();
         long bytesStart = deliveredBytes();
         long sentStart = sentPackets();
+        long sentBytesStart = sentBytes();
         long windowStart = System.nanoTime();
         context.window().open();
         Thread.sleep(options.duration().toMillis());
@@ -91,6 +92,7 @@ final class LoadRun {
         long delivered = deliveredPackets() - deliveredStart;
         long bytes = deliveredBytes() - bytesStart;
         long sent = sentPackets() - sentStart;
+        long sentBytes = sentBytes() - sentBytesStart;
         ProcessSample serverEnd = sampleServer();
 
         participants.forEach(SyntheticParticipant::stopSending);
@@ -100,7 +102,7 @@ final class LoadRun {
         participants.forEach(participant -> participant.leave(LEAVE_TIMEOUT_MILLIS));
         participants.forEach(participant -> participant.errors().forEach(
                 error -> errors.add(participant.name() + ": " + error)));
-        return report(setupSeconds, windowNanos / 1e9, sent, delivered, bytes,
+        return report(setupSeconds, windowNanos / 1e9, new long[] {sent, sentBytes, delivered, bytes},
                 serverStart == null ? null : ServerUsage.between(options.serverPid().getAsLong(), serverStart,
                         serverEnd, delivered));
     }
@@ -115,8 +117,8 @@ final class LoadRun {
         }
     }
 
-    private LoadReport report(double setupSeconds, double windowSeconds, long sent, long delivered, long bytes,
-                              ServerUsage server) {
+    /** {@code counts}: packets and bytes sent, then packets and bytes delivered, during the window. */
+    private LoadReport report(double setupSeconds, double windowSeconds, long[] counts, ServerUsage server) {
         long expectedPackets = 0;
         long lostPackets = 0;
         LatencyHistogram latency = new LatencyHistogram();
@@ -152,8 +154,8 @@ final class LoadRun {
         int subscribers = (int) participants.stream().filter(SyntheticParticipant::subscribes).count();
         return new LoadReport(options.topology().name().toLowerCase(Locale.ROOT), participants.size(),
                 publishers, subscribers, options.videoKilobitsPerSecond(), setupSeconds, windowSeconds,
-                expectedStreams(), receivedStreams(), sent / windowSeconds, delivered / windowSeconds,
-                bytes / windowSeconds, expectedPackets, lostPackets,
+                expectedStreams(), receivedStreams(), counts[0] / windowSeconds, counts[1] / windowSeconds,
+                counts[2] / windowSeconds, counts[3] / windowSeconds, expectedPackets, lostPackets,
                 expectedPackets == 0 ? 0 : 100.0 * lostPackets / expectedPackets, Distribution.of(latency),
                 Distribution.of(joins), Distribution.of(firstMedia), server, subscriberResults, List.copyOf(errors));
     }
@@ -199,6 +201,10 @@ final class LoadRun {
 
     private long sentPackets() {
         return participants.stream().mapToLong(SyntheticParticipant::sentPacketsTotal).sum();
+    }
+
+    private long sentBytes() {
+        return participants.stream().mapToLong(SyntheticParticipant::sentBytes).sum();
     }
 
     private ProcessSample sampleServer() throws IOException {

@@ -52,10 +52,6 @@ final class RtpStreamSender {
         }
     }
 
-    int streamKey() {
-        return streamKey;
-    }
-
     /** Packets sent so far; the next packet's probe count. */
     int sentPackets() {
         return sent;

@@ -44,7 +44,8 @@ final class VideoSource implements Runnable {
 
     @Override
     public void run() {
-        boolean keyframe = keyframeRequested.getAndSet(false) || framesSinceKeyframe >= KEYFRAME_INTERVAL_FRAMES - 1;
+        boolean keyframe = keyframeRequested.getAndSet(false)
+                || framesSinceKeyframe >= KEYFRAME_INTERVAL_FRAMES - 1;
         framesSinceKeyframe = keyframe ? 0 : framesSinceKeyframe + 1;
         int nominal = keyframe ? deltaFrameBytes * KEYFRAME_SIZE_FACTOR : deltaFrameBytes;
         // Real encoders miss their per-frame budget by some tens of percent either way.

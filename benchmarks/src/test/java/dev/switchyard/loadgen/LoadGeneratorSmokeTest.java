@@ -35,7 +35,8 @@ class LoadGeneratorSmokeTest {
             assertEquals(List.of(), report.errors(), table);
             long streams = (long) PARTICIPANTS * (PARTICIPANTS - 1) * 2;
             assertEquals(streams, report.expectedStreams(), table);
-            assertEquals(streams, report.receivedStreams(), () -> "every audio and video stream of every other\n" + table);
+            assertEquals(streams, report.receivedStreams(),
+                    () -> "every audio and video stream of every other participant\n" + table);
             assertTrue(report.expectedPackets() > 0, table);
             assertTrue(report.lossPercent() < 5, table);
             assertTrue(report.deliveredPacketsPerSecond() > 0, table);
