@@ -1,0 +1,117 @@
+package dev.switchyard.loadgen;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * One run's settings, bounded so that a run always ends by itself and stays on this machine.
+ *
+ * @param participants everyone in the room: N for a meeting, 1 + M subscribers for a webinar
+ * @param serverPid the server's process, to read its CPU time and memory from /proc; empty to skip that
+ */
+record LoadOptions(URI url, Topology topology, int participants, Duration duration, int videoKilobitsPerSecond,
+                   OptionalLong serverPid, Optional<Path> json) {
+
+    static final int MAX_PARTICIPANTS = 201;
+    static final Duration MAX_DURATION = Duration.ofMinutes(10);
+    static final String USAGE = """
+            usage: LoadGenerator --url ws://127.0.0.1:8080/ws --topology meeting|webinar
+                                 (--participants N | --subscribers M) [--duration 30s] [--video-kbps 500]
+                                 [--server-pid PID] [--json out.json]
+              meeting: N participants (2-%d) each publish audio+video and subscribe to all others
+              webinar: one publisher and M subscribers (1-%d)
+              duration: 1s-10m (suffix s or m); the URL must name a loopback address
+            """.formatted(MAX_PARTICIPANTS - 1, MAX_PARTICIPANTS - 1);
+
+    LoadOptions {
+        requireLoopback(url);
+        int limit = topology == Topology.MEETING ? MAX_PARTICIPANTS - 1 : MAX_PARTICIPANTS;
+        if (participants < 2 || participants > limit) {
+            throw new IllegalArgumentException("participant count out of range: " + participants);
+        }
+        if (duration.compareTo(Duration.ofSeconds(1)) < 0 || duration.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException("duration must be 1s to 10m: " + duration);
+        }
+        if (videoKilobitsPerSecond < 50 || videoKilobitsPerSecond > 10_000) {
+            throw new IllegalArgumentException("video bitrate must be 50-10000 kbit/s: " + videoKilobitsPerSecond);
+        }
+    }
+
+    /** Parses the command line; throws IllegalArgumentException with a message fit for the user. */
+    static LoadOptions parse(String[] args) {
+        URI url = null;
+        Topology topology = null;
+        int count = -1;
+        boolean countIsSubscribers = false;
+        Duration duration = Duration.ofSeconds(30);
+        int videoKbps = 500;
+        OptionalLong pid = OptionalLong.empty();
+        Optional<Path> json = Optional.empty();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + name);
+            }
+            String value = args[++i];
+            switch (name) {
+                case "--url" -> url = URI.create(value);
+                case "--topology" -> topology = Topology.valueOf(value.toUpperCase(Locale.ROOT));
+                case "--participants" -> {
+                    count = Integer.parseInt(value);
+                    countIsSubscribers = false;
+                }
+                case "--subscribers" -> {
+                    count = Integer.parseInt(value);
+                    countIsSubscribers = true;
+                }
+                case "--duration" -> duration = parseDuration(value);
+                case "--video-kbps" -> videoKbps = Integer.parseInt(value);
+                case "--server-pid" -> pid = OptionalLong.of(Long.parseLong(value));
+                case "--json" -> json = Optional.of(Path.of(value));
+                default -> throw new IllegalArgumentException("unknown option " + name);
+            }
+        }
+        if (url == null || topology == null || count < 0) {
+            throw new IllegalArgumentException("--url, --topology and a participant count are required");
+        }
+        if (countIsSubscribers != (topology == Topology.WEBINAR)) {
+            throw new IllegalArgumentException("a meeting takes --participants, a webinar --subscribers");
+        }
+        int participants = topology == Topology.WEBINAR ? count + 1 : count;
+        return new LoadOptions(url, topology, participants, duration, videoKbps, pid, json);
+    }
+
+    private static Duration parseDuration(String value) {
+        String number = value.substring(0, value.length() - 1);
+        return switch (value.charAt(value.length() - 1)) {
+            case 's' -> Duration.ofSeconds(Long.parseLong(number));
+            case 'm' -> Duration.ofMinutes(Long.parseLong(number));
+            default -> throw new IllegalArgumentException("duration needs a unit, s or m: " + value);
+        };
+    }
+
+    /** The load generator must never load anything but this machine (nor reach out to a name server for it). */
+    private static void requireLoopback(URI url) {
+        if (!"ws".equals(url.getScheme()) || url.getHost() == null) {
+            throw new IllegalArgumentException("the URL must be ws://<loopback address>:<port>/ws: " + url);
+        }
+        String host = url.getHost();
+        boolean loopback;
+        try {
+            String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+            loopback = literal.equals("localhost")
+                    || (literal.matches("[0-9a-fA-F:.]+") && InetAddress.getByName(literal).isLoopbackAddress());
+        } catch (UnknownHostException e) {
+            loopback = false;
+        }
+        if (!loopback) {
+            throw new IllegalArgumentException("refusing a non-loopback address: " + host);
+        }
+    }
+}

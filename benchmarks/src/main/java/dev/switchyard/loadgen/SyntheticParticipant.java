@@ -1,0 +1,346 @@
+package dev.switchyard.loadgen;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.switchyard.rtcp.PictureLossIndication;
+import dev.switchyard.rtcp.RtcpCompoundIterator;
+import dev.switchyard.rtcp.RtcpPacketType;
+import dev.switchyard.rtp.RtpPacket;
+import dev.switchyard.sdp.SessionDescription;
+import dev.switchyard.transport.PacketBuffer;
+import dev.switchyard.transport.WebRtcTransport;
+import dev.switchyard.transport.dtls.DtlsRole;
+
+/**
+ * One synthetic participant speaking the SFU protocol (docs/PROTOCOL.md) like a browser would: it joins, may
+ * publish an Opus and a VP8 track on its publisher connection, may subscribe to every track of the others and
+ * answers each subscriber offer. Signaling runs on the socket's threads, media arrives on the transports'
+ * receiving threads, and the shared pacer sends.
+ */
+final class SyntheticParticipant implements SignalingSocket.Handler {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+    private static final long SSRC_BASE = 0x5157_0000L;
+
+    private final LoadContext context;
+    private final int index;
+    private final boolean publishes;
+    private final boolean subscribes;
+    private final Reception reception;
+    private final CompletableFuture<Void> joined = new CompletableFuture<>();
+    private final List<ScheduledFuture<?>> pacing = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+    private SignalingSocket socket;
+    private String participantId;
+    private WebRtcTransport publisher;
+    private WebRtcTransport subscriber;
+    private RtpStreamSender audio;
+    private RtpStreamSender video;
+    private volatile VideoSource videoSource;
+    private long subscriberAnswerVersion;
+    private long joinStartNanos;
+    private volatile long joinNanos = -1;
+    private volatile boolean leaving;
+
+    SyntheticParticipant(LoadContext context, int index, boolean publishes, boolean subscribes) {
+        this.context = context;
+        this.index = index;
+        this.publishes = publishes;
+        this.subscribes = subscribes;
+        this.reception = new Reception(context.streamKeys());
+    }
+
+    static int audioStreamKey(int participantIndex) {
+        return 2 * participantIndex;
+    }
+
+    static int videoStreamKey(int participantIndex) {
+        return 2 * participantIndex + 1;
+    }
+
+    /** Opens the signaling socket and joins; completes on {@code joined}. */
+    CompletableFuture<Void> join() {
+        synchronized (this) {
+            joinStartNanos = System.nanoTime();
+        }
+        return SignalingSocket.open(context.http(), context.url(), this).thenCompose(opened -> {
+            synchronized (this) {
+                socket = opened;
+            }
+            opened.send(SignalingSocket.message("join").put("room", context.room()).put("name", name()));
+            return joined;
+        });
+    }
+
+    @Override
+    public synchronized void onMessage(JsonNode message) {
+        try {
+            switch (message.path("type").asText()) {
+                case "joined" -> onJoined(message);
+                case "publish_answer" -> onPublishAnswer(message);
+                case "track_published" -> subscribeIfOthers(List.of(message.path("track")));
+                case "subscriber_offer" -> onSubscriberOffer(message);
+                case "error" -> errors.add(message.path("code").asText() + ": " + message.path("message").asText());
+                default -> {
+                    // Participant and track departures need no action: the server renegotiates by itself.
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            errors.add(message.path("type").asText() + " failed: " + e);
+        }
+    }
+
+    @Override
+    public void onClosed(int status) {
+        joined.completeExceptionally(new IOException("signaling closed with status " + status));
+    }
+
+    private void onJoined(JsonNode message) throws IOException {
+        participantId = message.path("participantId").asText();
+        joinNanos = System.nanoTime() - joinStartNanos;
+        List<JsonNode> tracks = new ArrayList<>();
+        message.path("participants").forEach(p -> p.path("tracks").forEach(tracks::add));
+        subscribeIfOthers(tracks);
+        if (publishes) {
+            publisher = WebRtcTransport.client(context.transports(), LOOPBACK, new PublisherEvents());
+            String offer = ClientSdp.publisherOffer(publisher.localDescription(), sessionId(), name(),
+                    SSRC_BASE + audioStreamKey(index), SSRC_BASE + videoStreamKey(index));
+            ObjectNode publish = SignalingSocket.message("publish").put("sdp", offer);
+            ArrayNode tracksField = publish.putArray("tracks");
+            tracksField.addObject().put("mid", ClientSdp.AUDIO_MID).put("source", "microphone");
+            tracksField.addObject().put("mid", ClientSdp.VIDEO_MID).put("source", "camera");
+            socket.send(publish);
+        }
+        joined.complete(null);
+    }
+
+    private void onPublishAnswer(JsonNode message) {
+        SessionDescription answer = SessionDescription.parse(message.path("sdp").asText());
+        // The server answers a=setup:passive (RFC 8842 §5.3), so this side is the DTLS client.
+        publisher.connect(ClientSdp.remoteTransport(answer), DtlsRole.CLIENT);
+    }
+
+    private void subscribeIfOthers(List<JsonNode> tracks) {
+        if (!subscribes) {
+            return;
+        }
+        ObjectNode subscribe = SignalingSocket.message("subscribe");
+        ArrayNode ids = subscribe.putArray("trackIds");
+        for (JsonNode track : tracks) {
+            if (!track.path("participantId").asText().equals(participantId)) {
+                ids.add(track.path("trackId").asText());
+            }
+        }
+        if (!ids.isEmpty()) {
+            socket.send(subscribe);
+        }
+    }
+
+    private void onSubscriberOffer(JsonNode message) throws IOException {
+        SessionDescription offer = SessionDescription.parse(message.path("sdp").asText());
+        if (subscriber == null) {
+            subscriber = WebRtcTransport.client(context.transports(), LOOPBACK, new SubscriberEvents());
+            // This side answers a=setup:active to the server's actpass, so it is the DTLS client.
+            subscriber.connect(ClientSdp.remoteTransport(offer), DtlsRole.CLIENT);
+        }
+        String answer = ClientSdp.subscriberAnswer(offer, subscriber.localDescription(), sessionId(),
+                ++subscriberAnswerVersion);
+        socket.send(SignalingSocket.message("subscriber_answer").put("sdp", answer));
+    }
+
+    private synchronized void startSending() {
+        SplittableRandom random = new SplittableRandom(index);
+        audio = new RtpStreamSender(publisher, ClientSdp.OPUS_PAYLOAD_TYPE, SSRC_BASE + audioStreamKey(index),
+                audioStreamKey(index), random.nextInt(1 << 16));
+        video = new RtpStreamSender(publisher, ClientSdp.VP8_PAYLOAD_TYPE, SSRC_BASE + videoStreamKey(index),
+                videoStreamKey(index), random.nextInt(1 << 16));
+        videoSource = new VideoSource(video, context.videoKilobitsPerSecond(), random.nextLong());
+        // Random phases so that publishers do not all send their frames in the same instant.
+        pacing.add(context.pacer().scheduleAtFixedRate(new AudioSource(audio, random.nextLong()),
+                random.nextLong(AudioSource.PACKET_INTERVAL_MICROS), AudioSource.PACKET_INTERVAL_MICROS,
+                TimeUnit.MICROSECONDS));
+        pacing.add(context.pacer().scheduleAtFixedRate(videoSource,
+                random.nextLong(VideoSource.FRAME_INTERVAL_MICROS), VideoSource.FRAME_INTERVAL_MICROS,
+                TimeUnit.MICROSECONDS));
+    }
+
+    /** Stops this participant's senders; the pacer may still finish a frame in progress. */
+    synchronized void stopSending() {
+        pacing.forEach(future -> future.cancel(false));
+    }
+
+    /** Sends {@code leave} and waits (bounded) for the server to close the socket, then closes the transports. */
+    void leave(long timeoutMillis) {
+        leaving = true;
+        SignalingSocket current;
+        synchronized (this) {
+            current = socket;
+        }
+        if (current != null) {
+            try {
+                current.send(SignalingSocket.message("leave"));
+                current.closed().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            } catch (UncheckedIOException | CompletionException | ExecutionException | TimeoutException e) {
+                recordError("leave: " + e);
+                current.abort();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                current.abort();
+            }
+        }
+        synchronized (this) {
+            if (publisher != null) {
+                publisher.close();
+            }
+            if (subscriber != null) {
+                subscriber.close();
+            }
+        }
+    }
+
+    /** A transport that closes before {@link #leave} is a failure worth reporting, with the transport's reason. */
+    private void closedEarly(String connection, String reason) {
+        if (!leaving) {
+            recordError(connection + " transport closed: " + reason);
+        }
+    }
+
+    private synchronized void recordError(String error) {
+        errors.add(error);
+    }
+
+    /** RFC 8866 §5.2: the o= session id is numeric. */
+    private long sessionId() {
+        return 1000L + index;
+    }
+
+    String name() {
+        return "load-" + index;
+    }
+
+    int index() {
+        return index;
+    }
+
+    boolean publishes() {
+        return publishes;
+    }
+
+    boolean subscribes() {
+        return subscribes;
+    }
+
+    Reception reception() {
+        return reception;
+    }
+
+    /** Milliseconds from opening the socket to {@code joined}, or -1 if it never came. */
+    double joinMillis() {
+        long nanos = joinNanos;
+        return nanos < 0 ? -1 : nanos / 1e6;
+    }
+
+    /** Milliseconds from opening the socket to the first media packet received, or -1. */
+    synchronized double firstMediaMillis() {
+        long first = reception.firstPacketNanos();
+        return first == 0 ? -1 : (first - joinStartNanos) / 1e6;
+    }
+
+    /** Packets sent on the audio and video streams; zero if never sent. Read after the pacer stopped. */
+    synchronized int sentPackets(int streamKey) {
+        RtpStreamSender sender = streamKey == audioStreamKey(index) ? audio : video;
+        return sender == null ? 0 : sender.sentPackets();
+    }
+
+    synchronized long sentPacketsTotal() {
+        return (audio == null ? 0 : audio.sentPackets()) + (video == null ? 0 : video.sentPackets());
+    }
+
+    synchronized long sentBytes() {
+        return (audio == null ? 0 : audio.sentBytes()) + (video == null ? 0 : video.sentBytes());
+    }
+
+    synchronized List<String> errors() {
+        return List.copyOf(errors);
+    }
+
+    /** The publisher connection: starts the senders once DTLS is up, turns PLIs into keyframes. */
+    private final class PublisherEvents implements WebRtcTransport.Listener {
+        private final RtcpCompoundIterator rtcp = new RtcpCompoundIterator();
+
+        @Override
+        public void onConnected(WebRtcTransport transport) {
+            startSending();
+        }
+
+        @Override
+        public void onRtp(WebRtcTransport transport, PacketBuffer packet) {
+        }
+
+        @Override
+        public void onRtcp(WebRtcTransport transport, PacketBuffer packet) {
+            rtcp.reset(packet.buffer(), packet.offset(), packet.length());
+            while (rtcp.next()) {
+                // RFC 4585 §6.3.1: PLI is payload-specific feedback (PT 206) with FMT 1.
+                if (rtcp.packetType() == RtcpPacketType.PAYLOAD_FEEDBACK
+                        && rtcp.count() == PictureLossIndication.FORMAT) {
+                    VideoSource source = videoSource;
+                    if (source != null) {
+                        source.requestKeyframe();
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void onClosed(WebRtcTransport transport, String reason) {
+            closedEarly("publisher", reason);
+        }
+    }
+
+    /** The subscriber connection: every received packet is counted against the stream its probe names. */
+    private final class SubscriberEvents implements WebRtcTransport.Listener {
+        private final RtpPacket rtp = new RtpPacket();
+
+        @Override
+        public void onConnected(WebRtcTransport transport) {
+        }
+
+        @Override
+        public void onRtp(WebRtcTransport transport, PacketBuffer packet) {
+            long now = System.nanoTime();
+            if (!rtp.wrap(packet.buffer(), packet.offset(), packet.length())
+                    || rtp.payloadLength() < Probe.MIN_PAYLOAD) {
+                return;
+            }
+            byte[] buffer = rtp.buffer();
+            int payload = rtp.payloadOffset();
+            reception.record(Probe.streamKey(buffer, payload), Probe.count(buffer, payload), packet.length(),
+                    Probe.sentNanos(buffer, payload), now, context.window().isOpen());
+        }
+
+        @Override
+        public void onRtcp(WebRtcTransport transport, PacketBuffer packet) {
+        }
+
+        @Override
+        public void onClosed(WebRtcTransport transport, String reason) {
+            closedEarly("subscriber", reason);
+        }
+    }
+}
