@@ -269,10 +269,9 @@ public final class WebRtcTransport implements AutoCloseable {
         if (!ice.isConnected()) {
             return;
         }
-        long silentNanos = System.nanoTime() - ice.lastConsentNanos();
-        if (silentNanos > context.settings().consentTimeout().toNanos()) {
-            close("ICE consent expired (RFC 7675): no response for "
-                    + TimeUnit.NANOSECONDS.toMillis(silentNanos) + " ms");
+        long silentMillis = ice.millisSinceConsent();
+        if (silentMillis > context.settings().consentTimeout().toMillis()) {
+            close("ICE consent expired (RFC 7675): no response for " + silentMillis + " ms");
         }
     }
 

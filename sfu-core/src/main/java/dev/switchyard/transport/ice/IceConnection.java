@@ -194,9 +194,19 @@ public final class IceConnection implements AutoCloseable {
         return pair == null ? null : pair.getRemoteCandidate().getTransportAddress();
     }
 
-    /** When the peer last confirmed consent (RFC 7675), as {@link System#nanoTime()}. */
-    public long lastConsentNanos() {
-        return lastConsentNanos;
+    /**
+     * Milliseconds since the peer last confirmed consent (RFC 7675): the newer of what ice4j recorded on the
+     * selected pair and what its consent events reported, since either alone can miss a confirmation (the pair
+     * object may change under a peer-reflexive remote).
+     */
+    public long millisSinceConsent() {
+        long sinceEvent = (System.nanoTime() - lastConsentNanos) / 1_000_000;
+        CandidatePair pair = component.getSelectedPair();
+        long confirmedAt = pair == null ? CandidatePair.CONSENT_FRESHNESS_UNKNOWN : pair.getConsentFreshness();
+        if (confirmedAt <= 0) {
+            return sinceEvent;
+        }
+        return Math.min(sinceEvent, System.currentTimeMillis() - confirmedAt);
     }
 
     public boolean isConnected() {
@@ -220,8 +230,8 @@ public final class IceConnection implements AutoCloseable {
     }
 
     private void onPairChange(PropertyChangeEvent event) {
-        if (IceMediaStream.PROPERTY_PAIR_CONSENT_FRESHNESS_CHANGED.equals(event.getPropertyName())
-                && event.getSource() == component.getSelectedPair()) {
+        // Only the selected pair is kept alive (KeepAliveStrategy.SELECTED_ONLY), so any confirmation is for it.
+        if (IceMediaStream.PROPERTY_PAIR_CONSENT_FRESHNESS_CHANGED.equals(event.getPropertyName())) {
             lastConsentNanos = System.nanoTime();
         }
     }
