@@ -35,7 +35,10 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
 
     private final Map<String, WebSocketSessionFactory> endpoints;
     private final List<HttpRoute> routes;
-    /** One single-threaded executor per connection keeps pipelined responses in request order. */
+    /**
+     * One single-threaded executor per connection: it keeps pipelined responses in request order and runs the
+     * WebSocket session after an upgrade.
+     */
     private final EventExecutor routeExecutor;
 
     HttpRequestRouter(Map<String, WebSocketSessionFactory> endpoints, List<HttpRoute> routes,
@@ -105,9 +108,13 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
             return;
         }
-        SessionChannel channel = new SessionChannel(ctx.channel());
+        // Session work (joining, SDP negotiation, creating ICE agents) can take milliseconds: it runs on this
+        // connection's executor, in message order, and never on the event loop other sockets share.
+        SessionChannel channel = new SessionChannel(ctx.channel(), routeExecutor);
         WebSocketSession session = endpoint.open(channel);
-        ctx.pipeline().replace(this, "ws-session", new WebSocketFrameHandler(handshaker, session, channel));
+        ctx.pipeline().addAfter(routeExecutor, ctx.name(), "ws-session",
+                new WebSocketFrameHandler(handshaker, session, channel));
+        ctx.pipeline().remove(this);
         ctx.pipeline().addBefore("ws-session", "ws-aggregator",
                 new WebSocketFrameAggregator(SignalingServer.MAX_MESSAGE_BYTES));
         handshaker.handshake(ctx.channel(), request).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
