@@ -40,10 +40,6 @@ public final class TransportContext implements AutoCloseable {
         public Settings withIce(IceSettings iceSettings) {
             return new Settings(iceSettings, consentTimeout, handshakeTimeout, srtpProfiles);
         }
-
-        public Settings withSrtpProfiles(List<SrtpProfile> profiles) {
-            return new Settings(ice, consentTimeout, handshakeTimeout, profiles);
-        }
     }
 
     private final Settings settings;
