@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.switchyard.transport.TransportContext;
@@ -13,11 +17,18 @@ import dev.switchyard.transport.ice.ServerIcePorts;
 /** All rooms of one server. A room exists while someone is in it. */
 public final class Conference implements AutoCloseable {
 
+    private static final long CLOSE_WAIT_SECONDS = 10;
+
     private final TransportContext transports;
     private final ServerIcePorts ports;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final AtomicLong participantCounter = new AtomicLong();
     private final AtomicLong trackCounter = new AtomicLong();
+    private final ExecutorService closer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "conference-closer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public Conference(TransportContext transports, ServerIcePorts ports) {
         this.transports = Objects.requireNonNull(transports, "transports");
@@ -67,6 +78,24 @@ public final class Conference implements AutoCloseable {
                 participants = List.copyOf(room.participants());
             }
             participants.forEach(Participant::leave);
+        }
+        closer.shutdown();
+        try {
+            if (!closer.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                closer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            closer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs a slow release of resources (transports) off the caller's thread, in submission order. */
+    void closeInBackground(Runnable release) {
+        try {
+            closer.execute(release);
+        } catch (RejectedExecutionException e) {
+            release.run();
         }
     }
 

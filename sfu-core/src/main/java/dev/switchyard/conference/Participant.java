@@ -269,10 +269,15 @@ public final class Participant {
             room.remove(this);
         }
         conference.departed(this);
-        if (publisher != null) {
-            publisher.close();
-        }
-        subscriber.close();
+        PublisherConnection publisherToClose = publisher;
+        // Freeing ICE agents and sending close_notify takes a while: the others already know, so the
+        // signaling thread does not wait for it.
+        conference.closeInBackground(() -> {
+            if (publisherToClose != null) {
+                publisherToClose.close();
+            }
+            subscriber.close();
+        });
         if (removalReason != null) {
             LOG.info("participant {} removed: {}", id, removalReason);
             listener.onRemoved(removalReason);
