@@ -35,10 +35,7 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
 
     private final Map<String, WebSocketSessionFactory> endpoints;
     private final List<HttpRoute> routes;
-    /**
-     * One single-threaded executor per connection: it keeps pipelined responses in request order and runs the
-     * WebSocket session after an upgrade.
-     */
+    /** One single-threaded executor per connection keeps pipelined responses in request order. */
     private final EventExecutor routeExecutor;
 
     HttpRequestRouter(Map<String, WebSocketSessionFactory> endpoints, List<HttpRoute> routes,
@@ -108,13 +105,9 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
             return;
         }
-        // Session work (joining, SDP negotiation, creating ICE agents) can take milliseconds: it runs on this
-        // connection's executor, in message order, and never on the event loop other sockets share.
-        SessionChannel channel = new SessionChannel(ctx.channel(), routeExecutor);
+        SessionChannel channel = new SessionChannel(ctx.channel());
         WebSocketSession session = endpoint.open(channel);
-        ctx.pipeline().addAfter(routeExecutor, ctx.name(), "ws-session",
-                new WebSocketFrameHandler(handshaker, session, channel));
-        ctx.pipeline().remove(this);
+        ctx.pipeline().replace(this, "ws-session", new WebSocketFrameHandler(handshaker, session, channel));
         ctx.pipeline().addBefore("ws-session", "ws-aggregator",
                 new WebSocketFrameAggregator(SignalingServer.MAX_MESSAGE_BYTES));
         handshaker.handshake(ctx.channel(), request).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);

@@ -1,7 +1,6 @@
 package dev.switchyard.signaling;
 
 import java.util.Objects;
-import java.util.concurrent.Executor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -21,17 +20,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 public final class SessionChannel {
 
     private final Channel channel;
-    private final Executor sessionExecutor;
 
-    /** A channel whose session runs on its event loop (tests with an embedded channel). */
     public SessionChannel(Channel channel) {
-        this(channel, channel.eventLoop());
-    }
-
-    /** @param sessionExecutor the single thread the session's messages are handled on */
-    public SessionChannel(Channel channel, Executor sessionExecutor) {
         this.channel = Objects.requireNonNull(channel, "channel");
-        this.sessionExecutor = Objects.requireNonNull(sessionExecutor, "sessionExecutor");
     }
 
     public void send(ObjectNode message) {
@@ -51,9 +42,9 @@ public final class SessionChannel {
         sendError(refusal.code(), refusal.getMessage(), requestType);
     }
 
-    /** Runs {@code task} on the session's thread after what is queued there now (so after the current reply). */
+    /** Runs {@code task} on this socket's event loop after what is queued there now. */
     public void runLater(Runnable task) {
-        sessionExecutor.execute(task);
+        channel.eventLoop().execute(task);
     }
 
     /** Starts the closing handshake (RFC 6455 §7.1.2); the TCP connection closes once the close frame is out. */

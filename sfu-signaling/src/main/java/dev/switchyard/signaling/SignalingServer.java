@@ -68,9 +68,8 @@ public final class SignalingServer implements AutoCloseable {
                 new DefaultThreadFactory("signaling-accept", true), NioIoHandler.newFactory());
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(0,
                 new DefaultThreadFactory("signaling-io", true), NioIoHandler.newFactory());
-        EventExecutorGroup routeExecutors = new DefaultEventExecutorGroup(
-                Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
-                new DefaultThreadFactory("signaling-work", true));
+        EventExecutorGroup routeExecutors = new DefaultEventExecutorGroup(2,
+                new DefaultThreadFactory("http-routes", true));
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
