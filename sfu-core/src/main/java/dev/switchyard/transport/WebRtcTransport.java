@@ -182,8 +182,7 @@ public final class WebRtcTransport implements AutoCloseable {
 
     private boolean sendProtected(PacketBuffer packet) {
         try {
-            activeIce.send(packet.buffer(), packet.offset(), packet.length());
-            return true;
+            return activeIce.send(packet.buffer(), packet.offset(), packet.length());
         } catch (IOException e) {
             return false;
         }
@@ -197,7 +196,9 @@ public final class WebRtcTransport implements AutoCloseable {
 
     /** Sends a datagram as is on the selected pair: DTLS records, and raw bytes in robustness tests. */
     void sendDatagram(byte[] buffer, int offset, int length) throws IOException {
-        activeIce.send(buffer, offset, length);
+        if (!activeIce.send(buffer, offset, length)) {
+            throw new IOException("send buffer full, datagram dropped");
+        }
     }
 
     public boolean isConnected() {

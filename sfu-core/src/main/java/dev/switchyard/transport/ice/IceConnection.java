@@ -183,9 +183,22 @@ public final class IceConnection implements AutoCloseable {
         return true;
     }
 
-    /** Sends a datagram on the selected pair. */
-    public void send(byte[] buffer, int offset, int length) throws IOException {
+    /**
+     * Sends a datagram on the selected pair. A server's UDP pair sends straight from the shared port; ICE-TCP
+     * and client connections go through ice4j.
+     *
+     * @return false if the datagram was dropped because the socket's send buffer is full
+     * @throws IOException if no pair is selected or the socket failed
+     */
+    public boolean send(byte[] buffer, int offset, int length) throws IOException {
+        CandidatePair pair = component.getSelectedPair();
+        if (serverPorts != null && pair != null
+                && pair.getLocalCandidate().getTransport() == org.ice4j.Transport.UDP) {
+            return serverPorts.udpSender().send(buffer, offset, length,
+                    pair.getRemoteCandidate().getTransportAddress());
+        }
         component.send(buffer, offset, length);
+        return true;
     }
 
     /** The peer's address on the selected pair, or null before one is selected. */

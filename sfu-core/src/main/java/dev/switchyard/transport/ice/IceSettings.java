@@ -57,6 +57,9 @@ public record IceSettings(Duration consentCheckInterval, int consentRetransmissi
                 "ice4j.consent-freshness.interval", consentCheckInterval.toMillis() + " milliseconds",
                 "ice4j.consent-freshness.max-retransmissions", Integer.toString(consentRetransmissions),
                 "ice4j.harvest.udp.receive-buffer-size", Integer.toString(udpReceiveBufferBytes),
+                // A pool of at least two makes ice4j bind its shared-port sockets with SO_REUSEADDR, which lets
+                // SharedPortSender bind the same port; ice4j itself then only sends STUN, so two are enough.
+                "ice4j.harvest.udp.socket-pool-size", "2",
                 "ice4j.harvest.use-link-local-addresses", "false",
                 "ice4j.software", "");
     }

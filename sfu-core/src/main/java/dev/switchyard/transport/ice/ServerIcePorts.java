@@ -23,12 +23,14 @@ import org.ice4j.ice.harvest.TcpHarvester;
  */
 public final class ServerIcePorts implements AutoCloseable {
 
+    private final SharedPortSender udpSender;
     private final SinglePortUdpHarvester udpHarvester;
     private final TcpHarvester tcpHarvester;
     private final InetAddress advertisedAddress;
 
-    private ServerIcePorts(SinglePortUdpHarvester udpHarvester, TcpHarvester tcpHarvester,
-                           InetAddress advertisedAddress) {
+    private ServerIcePorts(SharedPortSender udpSender, SinglePortUdpHarvester udpHarvester,
+                           TcpHarvester tcpHarvester, InetAddress advertisedAddress) {
+        this.udpSender = udpSender;
         this.udpHarvester = udpHarvester;
         this.tcpHarvester = tcpHarvester;
         this.advertisedAddress = advertisedAddress;
@@ -50,23 +52,34 @@ public final class ServerIcePorts implements AutoCloseable {
             throw new IllegalArgumentException("tcpPort must be 1..65535, or -1 to disable ICE-TCP: " + tcpPort);
         }
         settings.apply();
-        SinglePortUdpHarvester udp = new SinglePortUdpHarvester(
-                new TransportAddress(bindAddress, udpPort, Transport.UDP));
+        // The sender binds first so that ice4j's sockets, bound after it on the same port, receive everything.
+        SharedPortSender sender = SharedPortSender.bind(new InetSocketAddress(bindAddress, udpPort));
+        SinglePortUdpHarvester udp = null;
         TcpHarvester tcp = null;
         try {
+            udp = new SinglePortUdpHarvester(
+                    new TransportAddress(bindAddress, sender.localAddress().getPort(), Transport.UDP));
             if (tcpPort >= 0) {
                 tcp = new TcpHarvester(List.of(new TransportAddress(bindAddress, tcpPort, Transport.TCP)));
             }
         } catch (IOException | RuntimeException e) {
-            udp.close();
+            if (udp != null) {
+                udp.close();
+            }
+            sender.close();
             throw e;
         }
-        return new ServerIcePorts(udp, tcp, advertisedAddress);
+        return new ServerIcePorts(sender, udp, tcp, advertisedAddress);
     }
 
     /** The bound UDP media address. */
     public InetSocketAddress udpAddress() {
         return udpHarvester.getLocalAddress();
+    }
+
+    /** Sends media from the UDP port, bypassing ice4j's per-packet send path. */
+    SharedPortSender udpSender() {
+        return udpSender;
     }
 
     /** Harvesters every server-side agent uses: they hand out candidates on the shared ports. */
@@ -87,6 +100,7 @@ public final class ServerIcePorts implements AutoCloseable {
     @Override
     public void close() {
         udpHarvester.close();
+        udpSender.close();
         if (tcpHarvester != null) {
             tcpHarvester.close();
         }
