@@ -22,7 +22,7 @@ import dev.switchyard.transport.srtp.SrtpSession;
 final class BareForwarder implements Runnable {
 
     /** The first subscriber's SSRC; the others follow. */
-    static final long FIRST_SSRC = 0x5100_0000L;
+    private static final long FIRST_SSRC = 0x5100_0000L;
     /** Each subscriber's numbering starts this far from the previous one's, as rewriters start anywhere. */
     private static final int SEQUENCE_STRIDE = 1000;
 

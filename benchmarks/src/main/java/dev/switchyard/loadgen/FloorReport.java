@@ -8,7 +8,7 @@ import java.util.Locale;
  * figures are over the measurement window; packet totals are over the whole run, counted after the last
  * packets had time to arrive.
  *
- * @param forwardedPackets packets the forwarder sent to subscribers in the window
+ * @param forwardedInWindow packets the forwarder sent to subscribers in the window
  * @param forwarderMicrosPerPacket the forwarding thread's CPU time (user + system) per forwarded packet,
  *                                 including its share of the one receive and unprotect per published packet
  * @param forwarderCoreShare the forwarding thread's CPU time over the window's length: 1 is a busy core
@@ -21,7 +21,7 @@ import java.util.Locale;
  * @param rejected packets that failed SRTP or RTP parsing in the forwarder; 0 in a sound run
  */
 record FloorReport(int subscribers, int packetsPerSecond, String profile, String receivers, double windowSeconds,
-                   long forwardedPackets, double forwardedPerSecond, double forwarderMicrosPerPacket,
+                   long forwardedInWindow, double forwardedPerSecond, double forwarderMicrosPerPacket,
                    double forwarderUserMicrosPerPacket, double forwarderSystemMicrosPerPacket,
                    double forwarderCoreShare, double forwardedPacketsPerCoreSecond,
                    double forwarderAllocatedBytesPerPacket, double receiverMicrosPerPacket, long published,
@@ -33,7 +33,7 @@ record FloorReport(int subscribers, int packetsPerSecond, String profile, String
         StringBuilder out = new StringBuilder();
         row(out, "run", "%d subscribers, %d packets/s published, %s, receivers: %s", subscribers,
                 packetsPerSecond, profile, receivers);
-        row(out, "window", "%.1f s, %d forwarded (%.0f/s)", windowSeconds, forwardedPackets, forwardedPerSecond);
+        row(out, "window", "%.1f s, %d forwarded (%.0f/s)", windowSeconds, forwardedInWindow, forwardedPerSecond);
         row(out, "forwarder CPU/packet", "%.2f us (user %.2f, sys %.2f)", forwarderMicrosPerPacket,
                 forwarderUserMicrosPerPacket, forwarderSystemMicrosPerPacket);
         row(out, "forwarder load", "%.2f of a core, %.0f forwarded packets per core-second", forwarderCoreShare,
