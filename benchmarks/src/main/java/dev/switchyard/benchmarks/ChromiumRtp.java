@@ -14,7 +14,7 @@ import java.util.Arrays;
  * ssrc-audio-level, 2 abs-send-time, 3 transport-cc, 4 mid; video adds 10 rtp-stream-id), built with
  * {@link RtpPacketWriter} so the benchmarks measure the same bytes the tests validate.
  */
-final class ChromiumRtp {
+public final class ChromiumRtp {
 
     static final int AUDIO_LEVEL_ID = 1;
     static final int ABS_SEND_TIME_ID = 2;
@@ -28,7 +28,7 @@ final class ChromiumRtp {
     static final byte[] VIDEO_RID = ascii("h");
 
     /** A full-size video packet: Chromium packetizes frames to fit a 1200-byte path MTU budget. */
-    static final int VIDEO_LENGTH = 1200;
+    public static final int VIDEO_LENGTH = 1200;
     /** One 20 ms Opus frame at about 32 kbit/s plus the RTP header. */
     static final int AUDIO_LENGTH = 108;
 
@@ -41,7 +41,7 @@ final class ChromiumRtp {
     }
 
     /** Writes a {@link #VIDEO_LENGTH}-byte VP8 packet at {@code destination[0]} and returns its length. */
-    static int writeVideo(byte[] destination, int sequenceNumber, int transportSequenceNumber) {
+    public static int writeVideo(byte[] destination, int sequenceNumber, int transportSequenceNumber) {
         RtpPacketWriter writer = new RtpPacketWriter()
                 .payloadType(VP8_PAYLOAD_TYPE)
                 .sequenceNumber(sequenceNumber)

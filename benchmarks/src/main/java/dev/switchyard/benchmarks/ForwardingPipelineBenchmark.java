@@ -1,6 +1,5 @@
 package dev.switchyard.benchmarks;
 
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -115,9 +114,9 @@ public class ForwardingPipelineBenchmark {
 
     @TearDown
     public void checkEveryPacketWentThrough() {
-        long rejected = rejected(serverReceive.stats().rtpUnprotect());
+        long rejected = SrtpFixtures.rejected(serverReceive.stats().rtpUnprotect());
         for (ProtectingSink sink : sinks) {
-            rejected += rejected(sink.session.stats().rtpProtect());
+            rejected += SrtpFixtures.rejected(sink.session.stats().rtpProtect());
         }
         if (rejected != 0) {
             throw new IllegalStateException(rejected + " packets were rejected");
@@ -132,19 +131,6 @@ public class ForwardingPipelineBenchmark {
     }
 
     private SrtpKeyingMaterial keys(int localKey, int localSalt, int remoteKey, int remoteSalt) {
-        return new SrtpKeyingMaterial(profile, filled(profile.keyLength(), localKey),
-                filled(profile.saltLength(), localSalt), filled(profile.keyLength(), remoteKey),
-                filled(profile.saltLength(), remoteSalt));
-    }
-
-    private static long rejected(SrtpSession.Counters counters) {
-        return counters.authenticationFailures() + counters.replayDrops() + counters.malformed()
-                + counters.ssrcLimitDrops() + counters.cryptoErrors();
-    }
-
-    private static byte[] filled(int length, int value) {
-        byte[] bytes = new byte[length];
-        Arrays.fill(bytes, (byte) value);
-        return bytes;
+        return SrtpFixtures.keys(profile, localKey, localSalt, remoteKey, remoteSalt);
     }
 }

@@ -2,7 +2,6 @@ package dev.switchyard.benchmarks;
 
 import dev.switchyard.rtp.RtpPacket;
 import dev.switchyard.transport.PacketBuffer;
-import dev.switchyard.transport.srtp.SrtpKeyingMaterial;
 import dev.switchyard.transport.srtp.SrtpProfile;
 import dev.switchyard.transport.srtp.SrtpSession;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -57,12 +56,8 @@ public class SrtpBenchmark {
 
     @Setup
     public void setUp() {
-        byte[] senderKey = filled(profile.keyLength(), 0x11);
-        byte[] senderSalt = filled(profile.saltLength(), 0x22);
-        byte[] receiverKey = filled(profile.keyLength(), 0x33);
-        byte[] receiverSalt = filled(profile.saltLength(), 0x44);
-        sender = new SrtpSession(new SrtpKeyingMaterial(profile, senderKey, senderSalt, receiverKey, receiverSalt));
-        receiver = new SrtpSession(new SrtpKeyingMaterial(profile, receiverKey, receiverSalt, senderKey, senderSalt));
+        sender = new SrtpSession(SrtpFixtures.keys(profile, 0x11, 0x22, 0x33, 0x44));
+        receiver = new SrtpSession(SrtpFixtures.keys(profile, 0x33, 0x44, 0x11, 0x22));
 
         cleartextLength = media == Media.VIDEO
                 ? ChromiumRtp.writeVideo(packet.buffer(), 0, 0)
@@ -90,7 +85,7 @@ public class SrtpBenchmark {
     public void checkNothingRejected() {
         SrtpSession.Counters protect = sender.stats().rtpProtect();
         SrtpSession.Counters unprotect = receiver.stats().rtpUnprotect();
-        if (rejected(protect) + rejected(unprotect) != 0) {
+        if (SrtpFixtures.rejected(protect) + SrtpFixtures.rejected(unprotect) != 0) {
             throw new IllegalStateException("packets were rejected: " + protect + ", " + unprotect);
         }
     }
@@ -113,16 +108,5 @@ public class SrtpBenchmark {
                 || !Arrays.equals(packet.buffer(), 0, cleartextLength, cleartext, 0, cleartextLength)) {
             throw new IllegalStateException("round trip did not authenticate and restore the packet");
         }
-    }
-
-    private static long rejected(SrtpSession.Counters counters) {
-        return counters.authenticationFailures() + counters.replayDrops() + counters.malformed()
-                + counters.ssrcLimitDrops() + counters.cryptoErrors();
-    }
-
-    private static byte[] filled(int length, int value) {
-        byte[] bytes = new byte[length];
-        Arrays.fill(bytes, (byte) value);
-        return bytes;
     }
 }

@@ -87,7 +87,8 @@ record LoadOptions(URI url, Topology topology, int participants, Duration durati
         return new LoadOptions(url, topology, participants, duration, videoKbps, pid, json);
     }
 
-    private static Duration parseDuration(String value) {
+    /** "30s" or "2m", as the command lines of the load tools take durations. */
+    static Duration parseDuration(String value) {
         String number = value.substring(0, value.length() - 1);
         return switch (value.charAt(value.length() - 1)) {
             case 's' -> Duration.ofSeconds(Long.parseLong(number));

@@ -1,0 +1,37 @@
+package dev.switchyard.benchmarks;
+
+import java.util.Arrays;
+
+import dev.switchyard.transport.srtp.SrtpKeyingMaterial;
+import dev.switchyard.transport.srtp.SrtpProfile;
+import dev.switchyard.transport.srtp.SrtpSession;
+
+/**
+ * SRTP keys and checks shared by the benchmarks and the load tools: keys are arrays filled with one byte value,
+ * so two sessions pair up when one's local values are the other's remote values.
+ */
+public final class SrtpFixtures {
+
+    private SrtpFixtures() {
+    }
+
+    /** Keying material whose key and salt arrays are each filled with the given byte value. */
+    public static SrtpKeyingMaterial keys(SrtpProfile profile, int localKey, int localSalt, int remoteKey,
+                                          int remoteSalt) {
+        return new SrtpKeyingMaterial(profile, filled(profile.keyLength(), localKey),
+                filled(profile.saltLength(), localSalt), filled(profile.keyLength(), remoteKey),
+                filled(profile.saltLength(), remoteSalt));
+    }
+
+    /** Packets a session refused for any reason; a benchmark that rejects packets measures the failure path. */
+    public static long rejected(SrtpSession.Counters counters) {
+        return counters.authenticationFailures() + counters.replayDrops() + counters.malformed()
+                + counters.ssrcLimitDrops() + counters.cryptoErrors();
+    }
+
+    private static byte[] filled(int length, int value) {
+        byte[] bytes = new byte[length];
+        Arrays.fill(bytes, (byte) value);
+        return bytes;
+    }
+}
