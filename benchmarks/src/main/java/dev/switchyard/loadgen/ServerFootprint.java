@@ -16,7 +16,8 @@ import java.util.function.ToLongFunction;
  * @param heapCollected whether the server's garbage was collected before the idle and after-leave samples, so
  *                      that their heap figures compare
  * @param returnedToIdle threads and descriptors back at or below idle and, if collected, heap used within
- *                       {@link #HEAP_SLACK_BYTES} of it
+ *                       {@link #HEAP_SLACK_BYTES} of it; a fresh server starts its thread pools on first use and
+ *                       keeps them, so only a run against a warmed server can show this
  * @param notes what could not be measured, and why
  */
 record ServerFootprint(FootprintSample idle, List<FootprintSample> window, FootprintSample afterLeave,
