@@ -13,7 +13,8 @@ import java.util.OptionalLong;
  * One run's settings, bounded so that a run always ends by itself and stays on this machine.
  *
  * @param participants everyone in the room: N for a meeting, 1 + M subscribers for a webinar
- * @param serverPid the server's process, to read its CPU time and memory from /proc; empty to skip that
+ * @param serverPid the server's process, to read its CPU time and memory from /proc and to collect its garbage
+ *                  (jcmd) before the idle and after-leave footprints; empty to skip both
  */
 record LoadOptions(URI url, Topology topology, int participants, Duration duration, int videoKilobitsPerSecond,
                    OptionalLong serverPid, Optional<Path> json) {

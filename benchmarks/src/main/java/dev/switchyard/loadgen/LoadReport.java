@@ -19,6 +19,7 @@ import java.util.Locale;
  * @param joinMillis socket opening to {@code joined}
  * @param firstMediaMillis socket opening to the first media packet on the subscriber connection
  * @param server the server's CPU and memory, or null without {@code --server-pid}
+ * @param footprint the server's heap, threads and descriptors from idle through the window to after everyone left
  * @param subscriberResults loss per subscriber, over the whole run
  */
 record LoadReport(String topology, int participants, int publishers, int subscribers, int videoKilobitsPerSecond,
@@ -27,7 +28,7 @@ record LoadReport(String topology, int participants, int publishers, int subscri
                   double deliveredBytesPerSecond,
                   long expectedPackets, long lostPackets, double lossPercent, Distribution latencyMicros,
                   Distribution joinMillis, Distribution firstMediaMillis, ServerUsage server,
-                  List<SubscriberResult> subscriberResults, List<String> errors) {
+                  ServerFootprint footprint, List<SubscriberResult> subscriberResults, List<String> errors) {
 
     /** A two-column table for the terminal. */
     String table() {
@@ -47,21 +48,22 @@ record LoadReport(String topology, int participants, int publishers, int subscri
         row(out, "join p50/p99", "%.0f / %.0f ms (n=%d)", joinMillis.p50(), joinMillis.p99(), joinMillis.count());
         row(out, "first media p50/p99", "%.0f / %.0f ms", firstMediaMillis.p50(), firstMediaMillis.p99());
         if (server == null) {
-            row(out, "server", "not measured (no --server-pid)");
+            row(out, "server CPU / RSS", "not measured (no --server-pid)");
         } else {
             row(out, "server CPU", "%.2f s, %.2f s per million forwarded, %.0f forwarded packets per core-second",
                     server.cpuSeconds(), server.cpuSecondsPerMillionForwarded(),
                     server.forwardedPacketsPerCoreSecond());
             row(out, "server RSS / peak", "%.0f / %.0f MiB", server.rssBytes() / 1048576.0,
                     server.peakRssBytes() / 1048576.0);
-            row(out, "server heap", "not reported (/health has no heap figure)");
         }
+        footprint.appendRows(out);
         row(out, "errors", "%d", errors.size());
         errors.forEach(error -> row(out, "", "%s", error));
         return out.toString();
     }
 
-    private static void row(StringBuilder out, String name, String format, Object... values) {
+    /** One {@code name value} line of {@link #table()}. */
+    static void row(StringBuilder out, String name, String format, Object... values) {
         out.append(String.format(Locale.ROOT, "%-22s %s%n", name, String.format(Locale.ROOT, format, values)));
     }
 }

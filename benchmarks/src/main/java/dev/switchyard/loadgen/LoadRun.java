@@ -15,8 +15,9 @@ import java.util.concurrent.TimeoutException;
 import dev.switchyard.transport.TransportContext;
 
 /**
- * Runs one load test: joins the participants one after another, waits until media flows everywhere (bounded),
- * measures for the set duration, stops the senders, lets the last packets arrive, and makes everyone leave.
+ * Runs one load test: samples the idle server, joins the participants one after another, waits until media
+ * flows everywhere (bounded), measures for the set duration, stops the senders, lets the last packets arrive,
+ * makes everyone leave, and samples the server once it has let them go.
  */
 final class LoadRun {
 
@@ -67,6 +68,8 @@ final class LoadRun {
 
     private LoadReport measure(LoadContext context, ScheduledThreadPoolExecutor pacer)
             throws IOException, InterruptedException {
+        FootprintProbe footprint = new FootprintProbe(context.http(), options.url(), options.serverPid());
+        FootprintSample idle = footprint.idle();
         long setupStart = System.nanoTime();
         for (SyntheticParticipant participant : participants) {
             try {
@@ -86,7 +89,7 @@ final class LoadRun {
         long sentBytesStart = sentBytes();
         long windowStart = System.nanoTime();
         context.window().open();
-        Thread.sleep(options.duration().toMillis());
+        List<FootprintSample> windowFootprint = footprint.sampleThroughout(options.duration());
         context.window().close();
         long windowNanos = System.nanoTime() - windowStart;
         long delivered = deliveredPackets() - deliveredStart;
@@ -102,9 +105,10 @@ final class LoadRun {
         participants.forEach(participant -> participant.leave(LEAVE_TIMEOUT_MILLIS));
         participants.forEach(participant -> participant.errors().forEach(
                 error -> errors.add(participant.name() + ": " + error)));
+        ServerFootprint serverFootprint = footprint.footprint(idle, windowFootprint, footprint.afterLeave(idle));
         return report(setupSeconds, windowNanos / 1e9, new long[] {sent, sentBytes, delivered, bytes},
                 serverStart == null ? null : ServerUsage.between(options.serverPid().getAsLong(), serverStart,
-                        serverEnd, delivered));
+                        serverEnd, delivered), serverFootprint);
     }
 
     private void awaitMediaEverywhere(long deadlineNanos) throws InterruptedException {
@@ -118,7 +122,8 @@ final class LoadRun {
     }
 
     /** {@code counts}: packets and bytes sent, then packets and bytes delivered, during the window. */
-    private LoadReport report(double setupSeconds, double windowSeconds, long[] counts, ServerUsage server) {
+    private LoadReport report(double setupSeconds, double windowSeconds, long[] counts, ServerUsage server,
+                              ServerFootprint footprint) {
         long expectedPackets = 0;
         long lostPackets = 0;
         LatencyHistogram latency = new LatencyHistogram();
@@ -157,7 +162,8 @@ final class LoadRun {
                 expectedStreams(), receivedStreams(), counts[0] / windowSeconds, counts[1] / windowSeconds,
                 counts[2] / windowSeconds, counts[3] / windowSeconds, expectedPackets, lostPackets,
                 expectedPackets == 0 ? 0 : 100.0 * lostPackets / expectedPackets, Distribution.of(latency),
-                Distribution.of(joins), Distribution.of(firstMedia), server, subscriberResults, List.copyOf(errors));
+                Distribution.of(joins), Distribution.of(firstMedia), server, footprint, subscriberResults,
+                List.copyOf(errors));
     }
 
     private List<SyntheticParticipant> publishersFor(SyntheticParticipant subscriber) {

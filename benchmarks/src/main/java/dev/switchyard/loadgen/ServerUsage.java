@@ -1,8 +1,8 @@
 package dev.switchyard.loadgen;
 
 /**
- * The server process's cost over the measurement window, from /proc. Heap is not included: the server's
- * {@code /health} does not report it, and reading it from outside would need an attach to its JVM.
+ * The server process's cost over the measurement window, from /proc. Heap, threads and descriptors are in
+ * {@link ServerFootprint}, from the server's {@code /health}.
  *
  * @param cpuSeconds user plus system CPU time the server used during the window
  * @param cpuSecondsPerMillionForwarded {@code cpuSeconds} per million packets the subscribers received

@@ -47,7 +47,31 @@ class LoadGeneratorSmokeTest {
             assertTrue(report.server().rssBytes() > 0, table);
             assertTrue(report.server().cpuSeconds() >= 0, table);
             assertEquals(0, awaitEmpty(server), "every participant left");
+            assertFootprintFromIdleToAfterLeave(report.footprint(), table);
         }
+    }
+
+    /**
+     * The server shares this JVM, so its threads and heap include the load generator's and are only checked to
+     * be there; the collections before the idle and after-leave samples are this JVM's own.
+     */
+    private static void assertFootprintFromIdleToAfterLeave(ServerFootprint footprint, String table) {
+        assertTrue(table.contains("server heap used       idle "), table);
+        assertTrue(table.contains("returned to idle"), table);
+        assertTrue(footprint.heapCollected(), table);
+        assertEquals(List.of(), footprint.notes(), table);
+        assertTrue(footprint.window().size() >= 2, "a sample at each end of the window\n" + table);
+        for (FootprintSample sample : List.of(footprint.idle(), footprint.afterLeave())) {
+            assertTrue(sample.heapUsedBytes() > 0, table);
+            assertTrue(sample.heapCommittedBytes() >= sample.heapUsedBytes(), table);
+            assertTrue(sample.threads() > 0, table);
+            assertTrue(sample.openFileDescriptors() > 0, table);
+            assertTrue(sample.rssBytes() > 0, table);
+        }
+        assertEquals(0, footprint.idle().participants(), table);
+        assertEquals(PARTICIPANTS, footprint.window().get(0).participants(), table);
+        assertEquals(0, footprint.afterLeave().participants(), table);
+        assertTrue(footprint.afterLeave().atSeconds() > footprint.idle().atSeconds(), table);
     }
 
     /** Leaving is acknowledged by the server closing the socket; the room drops the participant just before. */

@@ -9,7 +9,11 @@ import dev.switchyard.signaling.HttpRoute;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 
-/** {@code GET /health}: {@code {"status":"ok","rooms":N,"participants":N}}, counting the SFU conference. */
+/**
+ * {@code GET /health}: {@code {"status":"ok","rooms":N,"participants":N}}, counting the SFU conference, and the
+ * JVM's footprint ({@code heapUsedBytes}, {@code heapCommittedBytes}, {@code threads}, and
+ * {@code openFileDescriptors} where the platform counts them).
+ */
 final class HealthRoute implements HttpRoute {
 
     static final String PATH = "/health";
@@ -29,6 +33,13 @@ final class HealthRoute implements HttpRoute {
                 .put("status", "ok")
                 .put("rooms", conference.roomCount())
                 .put("participants", conference.participantCount());
+        JvmFootprint footprint = JvmFootprint.now();
+        body.put("heapUsedBytes", footprint.heapUsedBytes())
+                .put("heapCommittedBytes", footprint.heapCommittedBytes())
+                .put("threads", footprint.threads());
+        if (footprint.openFileDescriptors() >= 0) {
+            body.put("openFileDescriptors", footprint.openFileDescriptors());
+        }
         return HttpResponses.json(body);
     }
 }
