@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.switchyard.rtcp.PictureLossIndication;
+import dev.switchyard.rtcp.ReceiverReport;
 import dev.switchyard.rtcp.RtcpCompoundIterator;
 import dev.switchyard.rtcp.RtcpPacketType;
 import dev.switchyard.rtp.RtpPacket;
@@ -36,6 +37,8 @@ final class SyntheticParticipant implements SignalingSocket.Handler {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final long SSRC_BASE = 0x5157_0000L;
+    /** Receivers report about once a second, as browsers do for video (RFC 3550 §6.2 leaves the interval open). */
+    private static final long RECEIVER_REPORT_INTERVAL_MILLIS = 1000;
 
     private final LoadContext context;
     private final int index;
@@ -316,9 +319,21 @@ final class SyntheticParticipant implements SignalingSocket.Handler {
     /** The subscriber connection: every received packet is counted against the stream its probe names. */
     private final class SubscriberEvents implements WebRtcTransport.Listener {
         private final RtpPacket rtp = new RtpPacket();
+        private final PacketBuffer report = PacketBuffer.allocate();
 
+        /** Starts the receiver's RTCP reports, which the server, like any RTP sender, hears from its peers. */
         @Override
         public void onConnected(WebRtcTransport transport) {
+            synchronized (SyntheticParticipant.this) {
+                pacing.add(context.pacer().scheduleAtFixedRate(() -> sendReceiverReport(transport),
+                        RECEIVER_REPORT_INTERVAL_MILLIS, RECEIVER_REPORT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS));
+            }
+        }
+
+        /** RFC 3550 §6.4.2: an RR without report blocks; the server does not read the blocks yet. */
+        private void sendReceiverReport(WebRtcTransport transport) {
+            report.setOffsetLength(0, ReceiverReport.write(report.buffer(), 0, SSRC_BASE + index, List.of()));
+            transport.sendRtcp(report);
         }
 
         @Override

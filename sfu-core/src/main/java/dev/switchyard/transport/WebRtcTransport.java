@@ -73,6 +73,8 @@ public final class WebRtcTransport implements AutoCloseable {
     private final Set<IceConnection> retiredIce = ConcurrentHashMap.newKeySet();
     private volatile DtlsSession dtls;
     private volatile SrtpSession srtp;
+    /** When the peer last sent a packet that authenticated under its SRTP keys. */
+    private volatile long lastAuthenticNanos = System.nanoTime();
 
     private WebRtcTransport(TransportContext context, ServerIcePorts serverPorts, InetAddress clientBindAddress,
                             Listener listener) throws IOException {
@@ -265,14 +267,22 @@ public final class WebRtcTransport implements AutoCloseable {
         }, RETIRED_ICE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Closes the transport once the peer has shown no sign of life for the consent timeout. A consent
+     * confirmation (RFC 7675) is one sign; an authenticated SRTP or SRTCP packet is another, since only the peer
+     * holding the keys can send one: ice4j sometimes records no confirmation for a pair whose peer is plainly
+     * there, and a peer that goes away stops both.
+     */
     private void checkConsent() {
         IceConnection ice = activeIce;
         if (!ice.isConnected()) {
             return;
         }
-        long silentMillis = ice.millisSinceConsent();
+        long sinceAuthentic = (System.nanoTime() - lastAuthenticNanos) / 1_000_000;
+        long silentMillis = Math.min(ice.millisSinceConsent(), sinceAuthentic);
         if (silentMillis > context.settings().consentTimeout().toMillis()) {
-            close("ICE consent expired (RFC 7675): no response for " + silentMillis + " ms");
+            close("ICE consent expired (RFC 7675): no consent response and no authenticated packet for "
+                    + silentMillis + " ms");
         }
     }
 
@@ -305,7 +315,10 @@ public final class WebRtcTransport implements AutoCloseable {
             boolean authentic = rtcp ? session.unprotectRtcp(receiveBuffer) : session.unprotectRtp(receiveBuffer);
             if (!authentic) {
                 stats.droppedUnprotectFailed.incrementAndGet();
-            } else if (rtcp) {
+                return;
+            }
+            lastAuthenticNanos = System.nanoTime();
+            if (rtcp) {
                 stats.rtcpReceived.incrementAndGet();
                 listener.onRtcp(this, receiveBuffer);
             } else {
