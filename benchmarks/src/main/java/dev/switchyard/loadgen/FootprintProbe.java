@@ -25,8 +25,6 @@ final class FootprintProbe {
 
     static final long WINDOW_SAMPLE_MILLIS = 5_000;
     private static final long EMPTY_TIMEOUT_MILLIS = 15_000;
-    /** Departed participants' transports close on a background thread, so their threads and sockets linger. */
-    private static final long SETTLE_TIMEOUT_MILLIS = 10_000;
     private static final long SETTLE_POLL_MILLIS = 500;
     private static final long GC_TIMEOUT_SECONDS = 10;
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
@@ -68,13 +66,14 @@ final class FootprintProbe {
      * Once everyone has left: waits (bounded) until the server counts no participant and its threads and
      * descriptors are back at the idle figures, then collects its garbage and samples.
      */
-    FootprintSample afterLeave(FootprintSample idle) throws InterruptedException {
+    FootprintSample afterLeave(FootprintSample idle, Duration settle) throws InterruptedException {
         FootprintSample last = pollUntil(sample -> sample.participants() == 0, EMPTY_TIMEOUT_MILLIS);
         if (last.participants() != 0) {
             note("the server still counted " + last.participants() + " participants "
                     + EMPTY_TIMEOUT_MILLIS / 1000 + " s after everyone left");
         }
-        pollUntil(sample -> sample.threadsAndDescriptorsWithin(idle), SETTLE_TIMEOUT_MILLIS);
+        // Departed participants' transports close on a background thread, and idle pool threads end later still.
+        pollUntil(sample -> sample.threadsAndDescriptorsWithin(idle), settle.toMillis());
         collectGarbage();
         return sample();
     }

@@ -105,7 +105,8 @@ final class LoadRun {
         participants.forEach(participant -> participant.leave(LEAVE_TIMEOUT_MILLIS));
         participants.forEach(participant -> participant.errors().forEach(
                 error -> errors.add(participant.name() + ": " + error)));
-        ServerFootprint serverFootprint = footprint.footprint(idle, windowFootprint, footprint.afterLeave(idle));
+        FootprintSample afterLeave = footprint.afterLeave(idle, options.settle());
+        ServerFootprint serverFootprint = footprint.footprint(idle, windowFootprint, afterLeave);
         return report(setupSeconds, windowNanos / 1e9, new long[] {sent, sentBytes, delivered, bytes},
                 serverStart == null ? null : ServerUsage.between(options.serverPid().getAsLong(), serverStart,
                         serverEnd, delivered), serverFootprint);
