@@ -15,7 +15,7 @@ enum ConfigOption {
     ADVERTISED_ADDRESS("advertisedAddress", "ADDRESS",
             "address put into ICE candidates instead of the media address (server behind 1:1 NAT)"),
     CONSENT_TIMEOUT_SECONDS("consentTimeoutSeconds", "SECONDS",
-            "remove a participant whose media consent (RFC 7675) lapsed this long"),
+            "remove a participant after this long with no consent response (RFC 7675) and no authenticated packet"),
     ICE_SERVERS("iceServers", "JSON",
             "STUN/TURN servers for browsers: [{\"urls\":\"stun:host:3478\",\"username\":..,\"credential\":..}]");
 
