@@ -3,6 +3,7 @@ package dev.switchyard.loadgen;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.switchyard.transport.srtp.SrtpProfile;
@@ -55,19 +56,16 @@ record FloorOptions(int subscribers, int packetsPerSecond, SrtpProfile profile, 
         Duration warmUp = Duration.ofSeconds(2);
         Duration duration = Duration.ofSeconds(10);
         Optional<Path> json = Optional.empty();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value after " + name);
-            }
-            String value = args[++i];
+        for (Map.Entry<String, String> option : ToolCommandLine.options(args)) {
+            String name = option.getKey();
+            String value = option.getValue();
             switch (name) {
                 case "--subscribers" -> subscribers = Integer.parseInt(value);
                 case "--pps" -> packetsPerSecond = Integer.parseInt(value);
                 case "--profile" -> profile = SrtpProfile.valueOf(value.toUpperCase(Locale.ROOT));
                 case "--receivers" -> receivers = ReceiverArrangement.valueOf(value.toUpperCase(Locale.ROOT));
-                case "--warm-up" -> warmUp = LoadOptions.parseDuration(value);
-                case "--duration" -> duration = LoadOptions.parseDuration(value);
+                case "--warm-up" -> warmUp = ToolCommandLine.parseDuration(value);
+                case "--duration" -> duration = ToolCommandLine.parseDuration(value);
                 case "--json" -> json = Optional.of(Path.of(value));
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }

@@ -1,13 +1,10 @@
 package dev.switchyard.loadgen;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
-
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Command line entry: starts synthetic publishers and subscribers against a Switchyard server on this machine
@@ -31,12 +28,7 @@ public final class LoadGenerator {
         }
         quietIce4j();
         LoadReport report = LoadRun.execute(options);
-        System.out.print(report.table());
-        if (options.json().isPresent()) {
-            Path path = options.json().get();
-            SignalingSocket.JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(path.toFile(), report);
-            System.out.println("JSON written to " + path);
-        }
+        ToolCommandLine.print(report.table(), report, options.json());
     }
 
     /** ice4j logs every ICE state change of every synthetic connection through java.util.logging. */

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -64,12 +65,9 @@ record LoadOptions(URI url, Topology topology, int participants, Duration durati
         OptionalLong pid = OptionalLong.empty();
         Optional<Path> json = Optional.empty();
         Duration settle = DEFAULT_SETTLE;
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value after " + name);
-            }
-            String value = args[++i];
+        for (Map.Entry<String, String> option : ToolCommandLine.options(args)) {
+            String name = option.getKey();
+            String value = option.getValue();
             switch (name) {
                 case "--url" -> url = URI.create(value);
                 case "--topology" -> topology = Topology.valueOf(value.toUpperCase(Locale.ROOT));
@@ -81,11 +79,11 @@ record LoadOptions(URI url, Topology topology, int participants, Duration durati
                     count = Integer.parseInt(value);
                     countIsSubscribers = true;
                 }
-                case "--duration" -> duration = parseDuration(value);
+                case "--duration" -> duration = ToolCommandLine.parseDuration(value);
                 case "--video-kbps" -> videoKbps = Integer.parseInt(value);
                 case "--server-pid" -> pid = OptionalLong.of(Long.parseLong(value));
                 case "--json" -> json = Optional.of(Path.of(value));
-                case "--settle" -> settle = parseDuration(value);
+                case "--settle" -> settle = ToolCommandLine.parseDuration(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -97,16 +95,6 @@ record LoadOptions(URI url, Topology topology, int participants, Duration durati
         }
         int participants = topology == Topology.WEBINAR ? count + 1 : count;
         return new LoadOptions(url, topology, participants, duration, videoKbps, pid, json, settle);
-    }
-
-    /** "30s" or "2m", as the command lines of the load tools take durations. */
-    static Duration parseDuration(String value) {
-        String number = value.substring(0, value.length() - 1);
-        return switch (value.charAt(value.length() - 1)) {
-            case 's' -> Duration.ofSeconds(Long.parseLong(number));
-            case 'm' -> Duration.ofMinutes(Long.parseLong(number));
-            default -> throw new IllegalArgumentException("duration needs a unit, s or m: " + value);
-        };
     }
 
     /** The load generator must never load anything but this machine (nor reach out to a name server for it). */

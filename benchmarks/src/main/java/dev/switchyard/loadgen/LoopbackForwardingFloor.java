@@ -1,9 +1,6 @@
 package dev.switchyard.loadgen;
 
 import java.io.IOException;
-import java.nio.file.Path;
-
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Command line entry: the least CPU a forwarded packet can cost on this machine's loopback. One JVM holds a
@@ -32,11 +29,6 @@ public final class LoopbackForwardingFloor {
             return;
         }
         FloorReport report = FloorRun.execute(options);
-        System.out.print(report.table());
-        if (options.json().isPresent()) {
-            Path path = options.json().get();
-            SignalingSocket.JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValue(path.toFile(), report);
-            System.out.println("JSON written to " + path);
-        }
+        ToolCommandLine.print(report.table(), report, options.json());
     }
 }
