@@ -256,6 +256,9 @@ public final class Participant {
                 return;
             }
             gone = true;
+            // The others hear that it left before anything else (docs/PROTOCOL.md): a client drops everything
+            // of the participant at once instead of waiting through one renegotiation per track.
+            room.remove(this);
             if (publisher != null) {
                 for (PublishedTrack track : List.copyOf(publisher.tracks())) {
                     publisher.removeTrack(track);
@@ -266,7 +269,6 @@ public final class Participant {
                 subscription.track().removeSubscription(subscription);
             }
             subscriptions.clear();
-            room.remove(this);
         }
         conference.departed(this);
         PublisherConnection publisherToClose = publisher;

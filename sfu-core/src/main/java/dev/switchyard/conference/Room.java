@@ -34,7 +34,7 @@ final class Room {
         participants.put(participant.id(), participant);
     }
 
-    /** Called with the room lock held; the participant has already dropped its tracks. */
+    /** Called with the room lock held: tells everyone else; the departing participant's tracks go after. */
     void remove(Participant participant) {
         if (participants.remove(participant.id()) == null) {
             return;
@@ -81,19 +81,22 @@ final class Room {
         }
     }
 
-    /** Called with the room lock held: drops the track, ends its subscriptions, tells everyone else. */
+    /**
+     * Called with the room lock held: drops the track, tells everyone else, then ends its subscriptions, so that
+     * each subscriber hears that the track is gone before the renegotiation that removes it.
+     */
     void unpublish(PublishedTrack track) {
         if (tracks.remove(track.trackId()) == null) {
             return;
-        }
-        for (Subscription subscription : track.removeAllSubscriptions()) {
-            subscription.subscriber().owner().subscriptionEnded(subscription);
         }
         TrackInfo info = track.info();
         for (Participant other : participants.values()) {
             if (other != track.owner()) {
                 other.listener().onTrackUnpublished(info);
             }
+        }
+        for (Subscription subscription : track.removeAllSubscriptions()) {
+            subscription.subscriber().owner().subscriptionEnded(subscription);
         }
     }
 

@@ -107,7 +107,9 @@ class ConferenceForwardingTest {
                 previous = next.sequenceNumber();
             }
 
-            // Alice leaves: Bob hears it and his subscription's m-line goes inactive in a new offer.
+            // Alice leaves: Bob hears it first, then that her track is gone, then gets an offer in which his
+            // subscription's m-line is inactive (the order docs/PROTOCOL.md shows).
+            int eventsBefore = bobEvents.order.size();
             alice.leave();
             assertEquals(alice.id(), bobEvents.left.poll(5, TimeUnit.SECONDS));
             assertEquals(track.trackId(), bobEvents.unpublished.poll(5, TimeUnit.SECONDS).trackId());
@@ -115,6 +117,8 @@ class ConferenceForwardingTest {
             assertNotNull(afterLeave);
             assertTrue(afterLeave.sdp().contains("a=inactive"), afterLeave.sdp());
             assertTrue(afterLeave.tracks().isEmpty());
+            assertEquals(List.of("left " + alice.id(), "unpublished " + track.trackId(), "offer"),
+                    List.copyOf(bobEvents.order.subList(eventsBefore, bobEvents.order.size())));
             bob.leave();
             assertEquals(0, conference.roomCount(), "rooms are dropped when empty");
             alicePublisher.close();

@@ -1,10 +1,12 @@
 package dev.switchyard.conference;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
-/** Queues every conference event for a test to poll. */
+/** Queues every conference event for a test to poll, and keeps their order. */
 final class RecordingParticipantListener implements ParticipantListener {
 
     record Offer(String sdp, List<SubscribedTrack> tracks) {
@@ -17,6 +19,8 @@ final class RecordingParticipantListener implements ParticipantListener {
     final BlockingQueue<TrackInfo> muted = new LinkedBlockingQueue<>();
     final BlockingQueue<Offer> offers = new LinkedBlockingQueue<>();
     final BlockingQueue<String> removed = new LinkedBlockingQueue<>();
+    /** "left ID", "unpublished TRACK-ID" and "offer", in the order they came. */
+    final List<String> order = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void onParticipantJoined(ParticipantInfo participant) {
@@ -25,6 +29,7 @@ final class RecordingParticipantListener implements ParticipantListener {
 
     @Override
     public void onParticipantLeft(String participantId) {
+        order.add("left " + participantId);
         left.add(participantId);
     }
 
@@ -35,6 +40,7 @@ final class RecordingParticipantListener implements ParticipantListener {
 
     @Override
     public void onTrackUnpublished(TrackInfo track) {
+        order.add("unpublished " + track.trackId());
         unpublished.add(track);
     }
 
@@ -45,6 +51,7 @@ final class RecordingParticipantListener implements ParticipantListener {
 
     @Override
     public void onSubscriberOffer(String offerSdp, List<SubscribedTrack> tracks) {
+        order.add("offer");
         offers.add(new Offer(offerSdp, tracks));
     }
 
