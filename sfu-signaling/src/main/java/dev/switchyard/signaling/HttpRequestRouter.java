@@ -30,7 +30,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
 
     private static final WebSocketDecoderConfig DECODER_CONFIG = WebSocketDecoderConfig.newBuilder()
             .maxFramePayloadLength(SignalingServer.MAX_MESSAGE_BYTES)
-            .closeOnProtocolViolation(true)
+            // SessionChannel.close sends the close frame itself, then drains instead of resetting the connection.
+            .closeOnProtocolViolation(false)
             .build();
 
     private final Map<String, WebSocketSessionFactory> endpoints;

@@ -1,6 +1,7 @@
 package dev.switchyard.signaling;
 
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -9,6 +10,7 @@ import dev.switchyard.signaling.message.Json;
 import dev.switchyard.signaling.message.ProtocolException;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -19,7 +21,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
  */
 public final class SessionChannel {
 
+    /** How long a closing socket waits for the client to close its side before the server closes it. */
+    static final long CLOSE_LINGER_MILLIS = 2000;
+
     private final Channel channel;
+    private volatile boolean closing;
 
     public SessionChannel(Channel channel) {
         this.channel = Objects.requireNonNull(channel, "channel");
@@ -47,8 +53,30 @@ public final class SessionChannel {
         channel.eventLoop().execute(task);
     }
 
-    /** Starts the closing handshake (RFC 6455 §7.1.2); the TCP connection closes once the close frame is out. */
+    /**
+     * Starts the closing handshake (RFC 6455 §7.1.2). Once the close frame is out, the server stops sending (TCP
+     * half-close) but keeps reading and discarding until the client closes its side, or for at most
+     * {@link #CLOSE_LINGER_MILLIS}: closing with unread input would make the kernel answer with a reset, which can
+     * destroy the close frame before the client reads it (a client still sending an oversized message).
+     */
     public void close(WebSocketCloseStatus status) {
-        channel.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
+        closing = true;
+        channel.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE)
+                .addListener(sent -> lingerThenClose());
+    }
+
+    /** True once {@link #close} was called: what the client sends from then on is not delivered. */
+    public boolean isClosing() {
+        return closing;
+    }
+
+    private void lingerThenClose() {
+        if (channel instanceof DuplexChannel duplex && duplex.isActive()) {
+            duplex.shutdownOutput();
+        } else {
+            channel.close();
+            return;
+        }
+        channel.eventLoop().schedule(() -> channel.close(), CLOSE_LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
 }

@@ -38,6 +38,9 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (channel.isClosing()) {
+            return;
+        }
         if (frame instanceof TextWebSocketFrame text) {
             deliver(text.text());
         } else if (frame instanceof BinaryWebSocketFrame) {
@@ -73,9 +76,10 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof CorruptedWebSocketFrameException) {
-            // The frame decoder has already sent the close frame with the status (1009 for an oversized frame).
+        if (cause instanceof CorruptedWebSocketFrameException violation) {
+            // The frame decoder discards everything after a violation (1009 for an oversized frame).
             LOG.debug("WebSocket protocol violation from {}: {}", ctx.channel().remoteAddress(), cause.getMessage());
+            channel.close(violation.closeStatus());
         } else if (cause instanceof TooLongFrameException) {
             // A fragmented message whose fragments add up to more than the limit.
             channel.close(WebSocketCloseStatus.MESSAGE_TOO_BIG);
