@@ -146,6 +146,7 @@ public final class ConfigLoader {
         int httpPort = defaults.httpPort();
         InetAddress mediaAddress = defaults.mediaAddress();
         int mediaPort = defaults.mediaPort();
+        int mediaWorkers = defaults.mediaWorkers();
         int iceTcpPort = defaults.iceTcpPort();
         InetAddress advertisedAddress = defaults.advertisedAddress();
         Duration consentTimeout = defaults.consentTimeout();
@@ -153,10 +154,11 @@ public final class ConfigLoader {
         for (Map.Entry<ConfigOption, Setting> entry : settings.entrySet()) {
             Setting setting = entry.getValue();
             switch (entry.getKey()) {
-                case HTTP_HOST -> httpHost = text(setting);
+                case HTTP_HOST -> httpHost = host(setting);
                 case HTTP_PORT -> httpPort = integer(setting, 0, 65535);
-                case MEDIA_ADDRESS -> mediaAddress = address(setting);
+                case MEDIA_ADDRESS -> mediaAddress = mediaAddress(setting);
                 case MEDIA_PORT -> mediaPort = integer(setting, 0, 65535);
+                case MEDIA_WORKERS -> mediaWorkers = integer(setting, 0, 256);
                 case ICE_TCP_PORT -> iceTcpPort = iceTcpPort(setting);
                 case ADVERTISED_ADDRESS -> advertisedAddress = optionalAddress(setting);
                 case CONSENT_TIMEOUT_SECONDS -> consentTimeout = Duration.ofSeconds(integer(setting, 1, 86_400));
@@ -165,7 +167,7 @@ public final class ConfigLoader {
             }
         }
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
-                consentTimeout, iceServers);
+                consentTimeout, iceServers, mediaWorkers);
     }
 
     private static String text(Setting setting) throws ConfigException {
@@ -211,6 +213,23 @@ public final class ConfigLoader {
         } catch (UnknownHostException e) {
             throw invalid(setting, "is not a known address");
         }
+    }
+
+    /** A host name or address to listen on; resolved now so that a typo fails here, named. */
+    private static String host(Setting setting) throws ConfigException {
+        String host = text(setting);
+        address(setting);
+        return host;
+    }
+
+    /** The media address is announced to clients, so it must be a concrete unicast address. */
+    private static InetAddress mediaAddress(Setting setting) throws ConfigException {
+        InetAddress address = address(setting);
+        if (address.isAnyLocalAddress() || address.isMulticastAddress()) {
+            throw invalid(setting, "must be one of this machine's unicast addresses: clients are told to send "
+                    + "media to it, so a wildcard or multicast address cannot work");
+        }
+        return address;
     }
 
     /** An address, or an empty string for none (so a later layer can clear an earlier one). */
@@ -280,6 +299,8 @@ public final class ConfigLoader {
             case HTTP_PORT -> Integer.toString(config.httpPort());
             case MEDIA_ADDRESS -> config.mediaAddress().getHostAddress();
             case MEDIA_PORT -> Integer.toString(config.mediaPort());
+            case MEDIA_WORKERS -> config.mediaWorkers() == 0
+                    ? "0 (" + config.effectiveMediaWorkers() + " cores)" : Integer.toString(config.mediaWorkers());
             case ICE_TCP_PORT -> Integer.toString(config.iceTcpPort());
             case ADVERTISED_ADDRESS -> config.advertisedAddress() == null
                     ? "none" : config.advertisedAddress().getHostAddress();

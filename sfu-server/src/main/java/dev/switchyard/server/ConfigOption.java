@@ -9,8 +9,10 @@ import java.util.Locale;
 enum ConfigOption {
     HTTP_HOST("httpHost", "HOST", "HTTP listen address"),
     HTTP_PORT("httpPort", "PORT", "HTTP port for signaling, demo pages and /health; 0 = any free port"),
-    MEDIA_ADDRESS("mediaAddress", "ADDRESS", "address of the media ports"),
+    MEDIA_ADDRESS("mediaAddress", "ADDRESS",
+            "address of the media ports, one of this machine's (announced to clients; 0.0.0.0 is refused)"),
     MEDIA_PORT("mediaPort", "PORT", "UDP media port shared by all participants; 0 = any free port"),
+    MEDIA_WORKERS("mediaWorkers", "COUNT", "media threads, each with a socket on the media port; 0 = one per core"),
     ICE_TCP_PORT("iceTcpPort", "PORT", "passive ICE-TCP port, -1 = off (never offered on loopback)"),
     ADVERTISED_ADDRESS("advertisedAddress", "ADDRESS",
             "address put into ICE candidates instead of the media address (server behind 1:1 NAT)"),

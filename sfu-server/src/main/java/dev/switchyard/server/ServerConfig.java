@@ -19,13 +19,15 @@ import dev.switchyard.signaling.sfu.IceServer;
  *                          behind a 1:1 NAT; null to advertise {@code mediaAddress}
  * @param consentTimeout how long a participant's media may go unconfirmed (RFC 7675) before it is removed
  * @param iceServers STUN/TURN servers handed to browsers
+ * @param mediaWorkers media threads, each with its own socket on the media port; 0 = one per available core
  */
 public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddress, int mediaPort, int iceTcpPort,
-                           InetAddress advertisedAddress, Duration consentTimeout, List<IceServer> iceServers) {
+                           InetAddress advertisedAddress, Duration consentTimeout, List<IceServer> iceServers,
+                           int mediaWorkers) {
 
-    /** A laptop demo: everything on 127.0.0.1, HTTP 8080, media UDP 10000. */
+    /** A laptop demo: everything on 127.0.0.1, HTTP 8080, media UDP 10000, a media worker per core. */
     public static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8080,
-            InetAddress.getLoopbackAddress(), 10000, -1, null, Duration.ofSeconds(30), List.of());
+            InetAddress.getLoopbackAddress(), 10000, -1, null, Duration.ofSeconds(30), List.of(), 0);
 
     public ServerConfig {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -41,6 +43,13 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
             // ice4j signals the configured TCP port as is, so it cannot pick a free one.
             throw new IllegalArgumentException("iceTcpPort must be 1-65535, or -1 for no ICE-TCP: " + iceTcpPort);
         }
+        if (mediaAddress.isAnyLocalAddress() || mediaAddress.isMulticastAddress()) {
+            throw new IllegalArgumentException("mediaAddress must be one of this machine's unicast addresses, not "
+                    + mediaAddress.getHostAddress() + ": it is announced to clients in ICE candidates");
+        }
+        if (mediaWorkers < 0) {
+            throw new IllegalArgumentException("mediaWorkers must be 0 (one per core) or more: " + mediaWorkers);
+        }
         if (consentTimeout.isNegative() || consentTimeout.isZero()) {
             throw new IllegalArgumentException("consentTimeout must be positive: " + consentTimeout);
         }
@@ -49,7 +58,12 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
     /** This configuration with free ports picked for HTTP and media, for tests. */
     public ServerConfig withEphemeralPorts() {
         return new ServerConfig(httpHost, 0, mediaAddress, 0, iceTcpPort, advertisedAddress, consentTimeout,
-                iceServers);
+                iceServers, mediaWorkers);
+    }
+
+    /** The number of media workers to run: as configured, or one per available core. */
+    public int effectiveMediaWorkers() {
+        return mediaWorkers > 0 ? mediaWorkers : Runtime.getRuntime().availableProcessors();
     }
 
     private static void requirePort(String name, int port) {

@@ -51,7 +51,7 @@ public final class SwitchyardServer implements AutoCloseable {
         Conference conference = null;
         try {
             ports = ServerIcePorts.bind(IceSettings.DEFAULTS, config.mediaAddress(), config.mediaPort(),
-                    config.iceTcpPort(), config.advertisedAddress());
+                    config.iceTcpPort(), config.advertisedAddress(), config.effectiveMediaWorkers());
             conference = new Conference(transports, ports);
             SignalingServer signaling = SignalingServer.start(
                     new InetSocketAddress(config.httpHost(), config.httpPort()),

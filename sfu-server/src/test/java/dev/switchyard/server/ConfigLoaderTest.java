@@ -48,6 +48,9 @@ class ConfigLoaderTest {
         assertEquals(-1, config.iceTcpPort());
         assertNull(config.advertisedAddress());
         assertEquals(List.of(), config.iceServers());
+        assertEquals(0, config.mediaWorkers());
+        assertEquals(Runtime.getRuntime().availableProcessors(), config.effectiveMediaWorkers());
+        assertEquals(3, load(Map.of(), "--media-workers", "3").effectiveMediaWorkers());
     }
 
     @Test
@@ -108,6 +111,10 @@ class ConfigLoaderTest {
         assertTrue(failure(Map.of(), "--consent-timeout-seconds", "0").contains("must be 1-86400"));
         assertTrue(failure(Map.of(), "--media-address", "no-such-host.invalid").contains("not a known address"));
         assertTrue(failure(Map.of(), "--http-host", " ").contains("non-empty"));
+        assertTrue(failure(Map.of(), "--http-host", "no-such-host.invalid").contains("--http-host is not a known address"));
+        assertTrue(failure(Map.of(), "--media-address", "0.0.0.0").contains("--media-address must be one of this machine's"));
+        assertTrue(failure(Map.of(), "--media-address", "::").contains("wildcard"));
+        assertTrue(failure(Map.of(), "--media-workers", "-1").contains("must be 0-256"));
         assertTrue(failure(Map.of(), "--ice-servers", "[{\"urls\":\"http://x\"}]").contains("stun:"));
         assertTrue(failure(Map.of(), "--ice-servers", "[{\"urls\":\"stun:x\",\"password\":\"p\"}]")
                 .contains("unknown ICE server field 'password'"));

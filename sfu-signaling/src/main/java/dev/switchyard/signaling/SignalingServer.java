@@ -90,7 +90,10 @@ public final class SignalingServer implements AutoCloseable {
                 bound.channel());
         if (!bound.isSuccess()) {
             server.close();
-            throw new IOException("cannot listen on " + address + ": " + bound.cause().getMessage(), bound.cause());
+            Throwable cause = bound.cause();
+            // Some causes carry no message (an unresolved host): name the exception then.
+            String reason = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+            throw new IOException("cannot listen on " + address + ": " + reason, cause);
         }
         return server;
     }

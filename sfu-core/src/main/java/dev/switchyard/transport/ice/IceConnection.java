@@ -23,15 +23,13 @@ import org.ice4j.ice.KeepAliveStrategy;
 import org.ice4j.ice.LocalCandidate;
 import org.ice4j.ice.RemoteCandidate;
 import org.ice4j.ice.harvest.CandidateHarvester;
-import org.ice4j.util.Buffer;
-import org.ice4j.util.BufferHandler;
 
 /**
  * One ICE session (RFC 8445) with one component, rtcp-mux and BUNDLE being mandatory here: an ice4j agent that
  * reaches a selected pair and then carries every non-STUN packet of a WebRTC transport.
  *
  * <p>A server connection is the controlled agent on the shared {@link ServerIcePorts}; received packets are
- * pushed to the listener on ice4j's single port reader thread. A client connection is the controlling agent
+ * handed to the listener on the media worker that received them. A client connection is the controlling agent
  * on its own ephemeral port, with one reader thread. An ICE restart replaces the whole connection (new
  * credentials, new agent) while the DTLS and SRTP state above it stays.
  */
@@ -79,10 +77,14 @@ public final class IceConnection implements AutoCloseable {
     /** A controlled agent on the server's shared media ports. */
     public static IceConnection forServer(ServerIcePorts ports, Listener listener) throws IOException {
         Agent agent = newAgent(false, ports.harvesters());
-        // UDP media is pushed to the listener; the component socket stays for ICE-TCP, which ice4j delivers there.
+        // The component socket stays for ICE-TCP, which ice4j delivers there.
         Component component = createComponent(agent, true);
         IceConnection connection = new IceConnection(agent, component, listener, ports, null);
-        component.setBufferCallback(connection.pushHandler());
+        for (LocalCandidate candidate : component.getLocalCandidates()) {
+            if (candidate instanceof SharedPortCandidate shared) {
+                shared.attach(connection::onSharedPortDatagram);
+            }
+        }
         return connection;
     }
 
@@ -115,8 +117,10 @@ public final class IceConnection implements AutoCloseable {
         }
     }
 
-    private BufferHandler pushHandler() {
-        return (Buffer buffer) -> listener.onPacket(this, buffer.getBuffer(), buffer.getOffset(), buffer.getLength());
+    private void onSharedPortDatagram(byte[] data, int offset, int length) {
+        if (!closed.get()) {
+            listener.onPacket(this, data, offset, length);
+        }
     }
 
     /** This side's ICE credentials. */
@@ -194,7 +198,7 @@ public final class IceConnection implements AutoCloseable {
         CandidatePair pair = component.getSelectedPair();
         if (serverPorts != null && pair != null
                 && pair.getLocalCandidate().getTransport() == org.ice4j.Transport.UDP) {
-            return serverPorts.udpSender().send(buffer, offset, length,
+            return serverPorts.udpPort().send(buffer, offset, length,
                     pair.getRemoteCandidate().getTransportAddress());
         }
         component.send(buffer, offset, length);
@@ -282,7 +286,6 @@ public final class IceConnection implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        component.setBufferCallback(null);
         agent.free();
         Thread reader = clientReader;
         if (reader != null) {

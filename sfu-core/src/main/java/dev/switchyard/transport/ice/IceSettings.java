@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
-import org.ice4j.ice.harvest.AbstractUdpListener;
-
 /**
  * Process-wide ICE settings.
  *
@@ -15,7 +13,8 @@ import org.ice4j.ice.harvest.AbstractUdpListener;
  *
  * @param consentCheckInterval how often the selected pair's consent is refreshed (RFC 7675 §5.1)
  * @param consentRetransmissions unanswered consent requests before ice4j gives up on one check
- * @param udpReceiveBufferBytes SO_RCVBUF of the shared media port; the OS default drops packets under load
+ * @param udpReceiveBufferBytes SO_RCVBUF of each socket on the media port and of client sockets; the OS default
+ *                              drops packets under load
  */
 public record IceSettings(Duration consentCheckInterval, int consentRetransmissions, int udpReceiveBufferBytes) {
 
@@ -44,8 +43,6 @@ public record IceSettings(Duration consentCheckInterval, int consentRetransmissi
                 return;
             }
             systemProperties().forEach(IceSettings::setUnlessOperatorSetIt);
-            // Received media is handed straight to the transport instead of being queued for a reader thread.
-            AbstractUdpListener.USE_PUSH_API = true;
             applied = this;
         }
     }
@@ -56,10 +53,6 @@ public record IceSettings(Duration consentCheckInterval, int consentRetransmissi
                 "ice4j.harvest.mapping.aws.enabled", "false",
                 "ice4j.consent-freshness.interval", consentCheckInterval.toMillis() + " milliseconds",
                 "ice4j.consent-freshness.max-retransmissions", Integer.toString(consentRetransmissions),
-                "ice4j.harvest.udp.receive-buffer-size", Integer.toString(udpReceiveBufferBytes),
-                // A pool of at least two makes ice4j bind its shared-port sockets with SO_REUSEADDR, which lets
-                // SharedPortSender bind the same port; ice4j itself then only sends STUN, so two are enough.
-                "ice4j.harvest.udp.socket-pool-size", "2",
                 "ice4j.harvest.use-link-local-addresses", "false",
                 "ice4j.software", "");
     }

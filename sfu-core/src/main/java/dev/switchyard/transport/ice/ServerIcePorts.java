@@ -10,76 +10,89 @@ import java.util.Objects;
 import org.ice4j.Transport;
 import org.ice4j.TransportAddress;
 import org.ice4j.ice.harvest.CandidateHarvester;
-import org.ice4j.ice.harvest.SinglePortUdpHarvester;
 import org.ice4j.ice.harvest.TcpHarvester;
 
+import dev.switchyard.transport.udp.SharedUdpPort;
+
 /**
- * The server's media ports, shared by every participant: one UDP port (demultiplexed by the ICE ufrag of the
- * first STUN request, like Jitsi Videobridge's port 10000) and optionally one passive ICE-TCP port for clients
- * whose network blocks UDP.
+ * The server's media ports, shared by every participant: one UDP port that Switchyard owns (its media workers
+ * receive everything; {@link SharedPortHarvester} hands STUN to ice4j and the rest to the transports, like
+ * Jitsi Videobridge's port 10000) and optionally one passive ICE-TCP port, run by ice4j, for clients whose
+ * network blocks UDP.
  *
  * <p>The advertised address replaces the bound address in signalled candidates, for a server behind a 1:1 NAT
  * (mediasoup's announced IP): remote checks arrive at the bound address after translation either way.
  */
 public final class ServerIcePorts implements AutoCloseable {
 
-    private final SharedPortSender udpSender;
-    private final SinglePortUdpHarvester udpHarvester;
+    private final SharedUdpPort udpPort;
+    private final SharedPortHarvester udpHarvester;
     private final TcpHarvester tcpHarvester;
     private final InetAddress advertisedAddress;
 
-    private ServerIcePorts(SharedPortSender udpSender, SinglePortUdpHarvester udpHarvester,
+    private ServerIcePorts(SharedUdpPort udpPort, SharedPortHarvester udpHarvester,
                            TcpHarvester tcpHarvester, InetAddress advertisedAddress) {
-        this.udpSender = udpSender;
+        this.udpPort = udpPort;
         this.udpHarvester = udpHarvester;
         this.tcpHarvester = tcpHarvester;
         this.advertisedAddress = advertisedAddress;
     }
 
     /**
-     * Binds the media ports.
+     * Binds the media ports with one media worker per available core.
      *
-     * @param bindAddress local address to bind, e.g. 127.0.0.1 or 0.0.0.0's concrete interface address
+     * @see #bind(IceSettings, InetAddress, int, int, InetAddress, int)
+     */
+    public static ServerIcePorts bind(IceSettings settings, InetAddress bindAddress, int udpPort, int tcpPort,
+                                      InetAddress advertisedAddress) throws IOException {
+        return bind(settings, bindAddress, udpPort, tcpPort, advertisedAddress,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Binds the media ports and starts the media workers.
+     *
+     * @param bindAddress local address to bind, a concrete address of this machine (candidates announce it)
      * @param udpPort UDP media port; 0 picks a free one (tests)
      * @param tcpPort passive ICE-TCP port, -1 to disable ICE-TCP. ice4j advertises the configured port as is
      *                (so 0 is not allowed) and never offers TCP candidates on loopback addresses
      * @param advertisedAddress address to put in candidates instead of {@code bindAddress}, or null
+     * @param workers media workers (threads with a socket each on the UDP port)
      */
     public static ServerIcePorts bind(IceSettings settings, InetAddress bindAddress, int udpPort, int tcpPort,
-                                      InetAddress advertisedAddress) throws IOException {
+                                      InetAddress advertisedAddress, int workers) throws IOException {
         Objects.requireNonNull(bindAddress, "bindAddress");
         if (tcpPort == 0 || tcpPort < -1 || tcpPort > 65535) {
             throw new IllegalArgumentException("tcpPort must be 1..65535, or -1 to disable ICE-TCP: " + tcpPort);
         }
         settings.apply();
-        // The sender binds first so that ice4j's sockets, bound after it on the same port, receive everything.
-        SharedPortSender sender = SharedPortSender.bind(new InetSocketAddress(bindAddress, udpPort));
-        SinglePortUdpHarvester udp = null;
+        SharedUdpPort port = SharedUdpPort.bind(new InetSocketAddress(bindAddress, udpPort), workers,
+                settings.udpReceiveBufferBytes());
         TcpHarvester tcp = null;
         try {
-            udp = new SinglePortUdpHarvester(
-                    new TransportAddress(bindAddress, sender.localAddress().getPort(), Transport.UDP));
+            SharedPortHarvester udp = new SharedPortHarvester(port);
             if (tcpPort >= 0) {
                 tcp = new TcpHarvester(List.of(new TransportAddress(bindAddress, tcpPort, Transport.TCP)));
             }
+            port.start(udp);
+            return new ServerIcePorts(port, udp, tcp, advertisedAddress);
         } catch (IOException | RuntimeException e) {
-            if (udp != null) {
-                udp.close();
+            if (tcp != null) {
+                tcp.close();
             }
-            sender.close();
+            port.close();
             throw e;
         }
-        return new ServerIcePorts(sender, udp, tcp, advertisedAddress);
     }
 
     /** The bound UDP media address. */
     public InetSocketAddress udpAddress() {
-        return udpHarvester.getLocalAddress();
+        return udpPort.localAddress();
     }
 
-    /** Sends media from the UDP port, bypassing ice4j's per-packet send path. */
-    SharedPortSender udpSender() {
-        return udpSender;
+    /** The shared UDP port: its media workers, and sending from it. */
+    public SharedUdpPort udpPort() {
+        return udpPort;
     }
 
     /** Harvesters every server-side agent uses: they hand out candidates on the shared ports. */
@@ -99,8 +112,7 @@ public final class ServerIcePorts implements AutoCloseable {
 
     @Override
     public void close() {
-        udpHarvester.close();
-        udpSender.close();
+        udpPort.close();
         if (tcpHarvester != null) {
             tcpHarvester.close();
         }

@@ -1,0 +1,73 @@
+package dev.switchyard.transport.ice;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the one thing the shared port needs from a STUN message before ice4j sees it: which local ICE session
+ * a Binding request is for. The USERNAME of a connectivity check is "local ufrag:remote ufrag" (RFC 8445
+ * §7.2.2), so its first part names the agent.
+ */
+final class StunBindingRequest {
+
+    private static final int HEADER_BYTES = 20;
+    private static final int BINDING_REQUEST = 0x0001;
+    private static final int MAGIC_COOKIE = 0x2112A442;
+    private static final int USERNAME = 0x0006;
+    /** RFC 8489 §14.3: USERNAME is at most 513 bytes. */
+    private static final int MAX_USERNAME_BYTES = 513;
+
+    private StunBindingRequest() {
+    }
+
+    /** RFC 7983 §7: a first byte of 0 to 3 is STUN. */
+    static boolean isStun(byte[] data, int offset, int length) {
+        return length > 0 && (data[offset] & 0xFF) < 4;
+    }
+
+    /**
+     * The local ufrag a Binding request is addressed to, or null if the datagram is no well-formed Binding
+     * request with a USERNAME.
+     */
+    static String localUfrag(byte[] data, int offset, int length) {
+        if (length < HEADER_BYTES || readShort(data, offset) != BINDING_REQUEST
+                || readInt(data, offset + 4) != MAGIC_COOKIE) {
+            return null;
+        }
+        int bodyLength = readShort(data, offset + 2);
+        if ((bodyLength & 3) != 0 || HEADER_BYTES + bodyLength > length) {
+            return null;
+        }
+        int position = offset + HEADER_BYTES;
+        int end = position + bodyLength;
+        while (position + 4 <= end) {
+            int type = readShort(data, position);
+            int valueLength = readShort(data, position + 2);
+            int valueStart = position + 4;
+            if (valueStart + valueLength > end) {
+                return null;
+            }
+            if (type == USERNAME) {
+                return valueLength <= MAX_USERNAME_BYTES ? ufragBeforeColon(data, valueStart, valueLength) : null;
+            }
+            position = valueStart + ((valueLength + 3) & ~3);
+        }
+        return null;
+    }
+
+    private static String ufragBeforeColon(byte[] data, int start, int length) {
+        for (int i = 0; i < length; i++) {
+            if (data[start + i] == ':') {
+                return i == 0 ? null : new String(data, start, i, StandardCharsets.US_ASCII);
+            }
+        }
+        return null;
+    }
+
+    private static int readShort(byte[] data, int at) {
+        return ((data[at] & 0xFF) << 8) | (data[at + 1] & 0xFF);
+    }
+
+    private static int readInt(byte[] data, int at) {
+        return (readShort(data, at) << 16) | readShort(data, at + 2);
+    }
+}

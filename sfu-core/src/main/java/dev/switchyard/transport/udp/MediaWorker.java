@@ -1,0 +1,163 @@
+package dev.switchyard.transport.udp;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One media thread with its own socket on the shared port: it receives every datagram the kernel steers to that
+ * socket (a remote 5-tuple always reaches the same worker) and runs the whole receive path for it on this
+ * thread. Receiving allocates nothing per datagram: one direct buffer and one array are reused.
+ *
+ * <p>A datagram whose handling throws is dropped and counted; the worker goes on with the next one.
+ */
+public final class MediaWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaWorker.class);
+    private static final ThreadLocal<MediaWorker> CURRENT = new ThreadLocal<>();
+
+    private final int index;
+    private final DatagramChannel channel;
+    private final ByteBuffer incoming = ByteBuffer.allocateDirect(SharedUdpPort.MAX_DATAGRAM);
+    private final byte[] received = new byte[SharedUdpPort.MAX_DATAGRAM];
+    private final ByteBuffer outgoing = ByteBuffer.allocateDirect(SharedUdpPort.MAX_DATAGRAM);
+    private final AtomicLong datagramsReceived = new AtomicLong();
+    private final AtomicLong droppedOversized = new AtomicLong();
+    private final AtomicLong droppedFailed = new AtomicLong();
+    private volatile boolean closed;
+    private Selector selector;
+    private DatagramHandler handler;
+    private Thread thread;
+
+    /** @param channel a bound, non-blocking channel that this worker owns from now on */
+    MediaWorker(int index, DatagramChannel channel) {
+        this.index = index;
+        this.channel = channel;
+    }
+
+    /** The worker whose thread is calling, or null on any other thread. */
+    public static MediaWorker current() {
+        return CURRENT.get();
+    }
+
+    void start(DatagramHandler handler) throws IOException {
+        this.handler = handler;
+        selector = Selector.open();
+        channel.register(selector, SelectionKey.OP_READ);
+        thread = new Thread(this::run, "media-worker-" + index);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        CURRENT.set(this);
+        try (Selector owned = selector) {
+            while (!closed) {
+                owned.select(this::drain);
+            }
+        } catch (ClosedSelectorException e) {
+            // Closed while waiting: the worker ends.
+        } catch (IOException e) {
+            if (!closed) {
+                LOG.error("media worker {} stopped: {}", index, e.toString());
+            }
+        }
+    }
+
+    /** Receives every datagram waiting on the socket (the socket is non-blocking, so sends never stall). */
+    private void drain(SelectionKey readable) {
+        while (!closed) {
+            SocketAddress from;
+            try {
+                incoming.clear();
+                from = channel.receive(incoming);
+            } catch (IOException e) {
+                if (!closed) {
+                    LOG.warn("media worker {} failed to receive: {}", index, e.toString());
+                }
+                return;
+            }
+            if (from == null) {
+                return;
+            }
+            int length = incoming.flip().remaining();
+            if (length == incoming.capacity()) {
+                // The kernel truncated a datagram larger than any WebRTC packet.
+                droppedOversized.incrementAndGet();
+                continue;
+            }
+            incoming.get(received, 0, length);
+            datagramsReceived.incrementAndGet();
+            try {
+                handler.onDatagram(received, 0, length, (InetSocketAddress) from);
+            } catch (RuntimeException e) {
+                droppedFailed.incrementAndGet();
+                LOG.debug("media worker {} dropped a datagram from {} that failed", index, from, e);
+            }
+        }
+    }
+
+    /** Sends from this worker's socket; only called on this worker's thread. */
+    boolean send(byte[] data, int offset, int length, InetSocketAddress target) throws IOException {
+        return sendFrom(outgoing, data, offset, length, target);
+    }
+
+    /** Sends through {@code buffer}, which the calling thread owns, from this worker's socket. */
+    boolean sendFrom(ByteBuffer buffer, byte[] data, int offset, int length, InetSocketAddress target)
+            throws IOException {
+        if (length > SharedUdpPort.MAX_DATAGRAM) {
+            throw new IOException("datagram of " + length + " bytes exceeds " + SharedUdpPort.MAX_DATAGRAM);
+        }
+        buffer.clear();
+        buffer.put(data, offset, length).flip();
+        return channel.send(buffer, target) == length;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public long datagramsReceived() {
+        return datagramsReceived.get();
+    }
+
+    /** Datagrams dropped because handling them threw. */
+    public long droppedFailed() {
+        return droppedFailed.get();
+    }
+
+    /** Datagrams dropped because they were larger than any WebRTC packet. */
+    public long droppedOversized() {
+        return droppedOversized.get();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (selector != null) {
+            selector.wakeup();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Closing a datagram channel releases the port; there is nothing left to report it to.
+        }
+        Thread running = thread;
+        if (running != null && running != Thread.currentThread()) {
+            try {
+                running.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
