@@ -9,6 +9,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,8 @@ public final class MediaWorker implements AutoCloseable {
     private final ByteBuffer incoming = ByteBuffer.allocateDirect(SharedUdpPort.MAX_DATAGRAM);
     private final byte[] received = new byte[SharedUdpPort.MAX_DATAGRAM];
     private final ByteBuffer outgoing = ByteBuffer.allocateDirect(SharedUdpPort.MAX_DATAGRAM);
+    /** Created once: a method reference evaluated in the loop would allocate on every wake-up. */
+    private final Consumer<SelectionKey> drainAction = this::drain;
     private final AtomicLong datagramsReceived = new AtomicLong();
     private final AtomicLong droppedOversized = new AtomicLong();
     private final AtomicLong droppedFailed = new AtomicLong();
@@ -62,7 +65,7 @@ public final class MediaWorker implements AutoCloseable {
         CURRENT.set(this);
         try (Selector owned = selector) {
             while (!closed) {
-                owned.select(this::drain);
+                owned.select(drainAction);
             }
         } catch (ClosedSelectorException e) {
             // Closed while waiting: the worker ends.
