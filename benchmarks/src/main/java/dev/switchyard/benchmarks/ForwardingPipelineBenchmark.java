@@ -12,20 +12,20 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import dev.switchyard.router.KeyframeDetector;
-import dev.switchyard.router.RtpSink;
-import dev.switchyard.router.StreamRewriter;
-import dev.switchyard.router.SubscriberStream;
-import dev.switchyard.router.TrackForwarder;
+import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.media.KeyframeDetector;
+import dev.switchyard.media.RtpSender;
+import dev.switchyard.media.SendStream;
+import dev.switchyard.media.StreamRewriter;
+import dev.switchyard.media.TrackFanOut;
 import dev.switchyard.rtp.RtpPacket;
-import dev.switchyard.transport.PacketBuffer;
 import dev.switchyard.transport.srtp.SrtpKeyingMaterial;
 import dev.switchyard.transport.srtp.SrtpProfile;
 import dev.switchyard.transport.srtp.SrtpSession;
 
 /**
  * The server's forwarding pipeline in one process, without sockets: an SRTP packet from one publisher is
- * decrypted once, routed by the {@link TrackForwarder}, copied, rewritten and encrypted for each of N subscribers
+ * decrypted once, routed by the {@link TrackFanOut}, copied, rewritten and encrypted for each of N subscribers
  * (each with its own SRTP session, as each has its own DTLS keys).
  *
  * <p>One {@link #forward} operation is one incoming packet and N forwarded ones; it also includes the publisher's
@@ -53,12 +53,12 @@ public class ForwardingPipelineBenchmark {
     private SrtpSession publisher;
     private SrtpSession serverReceive;
     private ProtectingSink[] sinks;
-    private TrackForwarder forwarder;
+    private TrackFanOut forwarder;
     private int cleartextLength;
     private int sequenceNumber;
 
     /** Stands in for a subscriber's transport: protects with that subscriber's keys, then drops the packet. */
-    private static final class ProtectingSink implements RtpSink {
+    private static final class ProtectingSink implements RtpSender {
         final SrtpSession session;
 
         ProtectingSink(SrtpSession session) {
@@ -80,11 +80,11 @@ public class ForwardingPipelineBenchmark {
     public void setUp() {
         publisher = new SrtpSession(keys(0x11, 0x22, 0x33, 0x44));
         serverReceive = new SrtpSession(keys(0x33, 0x44, 0x11, 0x22));
-        forwarder = new TrackForwarder(null);
+        forwarder = new TrackFanOut(null);
         sinks = new ProtectingSink[subscribers];
         for (int i = 0; i < subscribers; i++) {
             sinks[i] = new ProtectingSink(new SrtpSession(keys(0x50 + i, 0x60, 0x70, 0x80)));
-            forwarder.add(new SubscriberStream(new StreamRewriter(0x1000 + i, 3000), sinks[i], false,
+            forwarder.add(new SendStream(new StreamRewriter(0x1000 + i, 3000), sinks[i], false,
                     () -> { }));
         }
         cleartextLength = media == SrtpBenchmark.Media.VIDEO

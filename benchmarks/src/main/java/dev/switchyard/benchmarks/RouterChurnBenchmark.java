@@ -11,11 +11,11 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import dev.switchyard.router.RtpSink;
-import dev.switchyard.router.StreamRewriter;
-import dev.switchyard.router.SubscriberStream;
-import dev.switchyard.router.TrackForwarder;
-import dev.switchyard.transport.PacketBuffer;
+import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.media.RtpSender;
+import dev.switchyard.media.SendStream;
+import dev.switchyard.media.StreamRewriter;
+import dev.switchyard.media.TrackFanOut;
 
 /**
  * Subscribe/unsubscribe churn on the routing table of a large room: in a room of P participants where everyone
@@ -28,7 +28,7 @@ import dev.switchyard.transport.PacketBuffer;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class RouterChurnBenchmark {
 
-    private static final RtpSink NOWHERE = new RtpSink() {
+    private static final RtpSender NOWHERE = new RtpSender() {
         @Override
         public boolean isReady() {
             return false;
@@ -43,18 +43,18 @@ public class RouterChurnBenchmark {
     @Param({"100", "1000"})
     public int participants;
 
-    private TrackForwarder[] tracks;
-    private SubscriberStream[][] streams;
+    private TrackFanOut[] tracks;
+    private SendStream[][] streams;
     private int next;
 
     @Setup
     public void setUp() {
-        tracks = new TrackForwarder[participants];
-        streams = new SubscriberStream[participants][participants];
+        tracks = new TrackFanOut[participants];
+        streams = new SendStream[participants][participants];
         for (int track = 0; track < participants; track++) {
-            tracks[track] = new TrackForwarder(null);
+            tracks[track] = new TrackFanOut(null);
             for (int subscriber = 0; subscriber < participants; subscriber++) {
-                streams[track][subscriber] = new SubscriberStream(new StreamRewriter(subscriber, 3000), NOWHERE,
+                streams[track][subscriber] = new SendStream(new StreamRewriter(subscriber, 3000), NOWHERE,
                         true, () -> { });
                 if (subscriber != track) {
                     tracks[track].add(streams[track][subscriber]);
@@ -69,7 +69,7 @@ public class RouterChurnBenchmark {
         int track = next % participants;
         int subscriber = (track + 1 + next / participants % (participants - 1)) % participants;
         next++;
-        TrackForwarder forwarder = tracks[track];
+        TrackFanOut forwarder = tracks[track];
         forwarder.remove(streams[track][subscriber]);
         forwarder.add(streams[track][subscriber]);
         return forwarder.size();

@@ -1,9 +1,8 @@
 package dev.switchyard.benchmarks;
 
-import dev.switchyard.rtp.RtpPacket;
-import dev.switchyard.transport.PacketBuffer;
-import dev.switchyard.transport.srtp.SrtpProfile;
-import dev.switchyard.transport.srtp.SrtpSession;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -14,8 +13,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
+import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.rtp.RtpPacket;
+import dev.switchyard.transport.srtp.SrtpProfile;
+import dev.switchyard.transport.srtp.SrtpSession;
 
 /**
  * SRTP protection of one RTP packet in place, as the forwarding path does it for every subscriber.

@@ -8,8 +8,8 @@ import java.nio.channels.DatagramChannel;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.rtp.RtpPacket;
-import dev.switchyard.transport.PacketBuffer;
 import dev.switchyard.transport.srtp.SrtpSession;
 
 /**

@@ -20,7 +20,7 @@ import dev.switchyard.sdp.SessionDescription;
 import dev.switchyard.sdp.Setup;
 import dev.switchyard.sdp.Ssrc;
 import dev.switchyard.transport.TransportDescription;
-import dev.switchyard.transport.dtls.Fingerprint;
+import dev.switchyard.transport.dtls.CertificateFingerprint;
 import dev.switchyard.transport.ice.IceCandidate;
 import dev.switchyard.transport.ice.IceParameters;
 
@@ -82,7 +82,7 @@ final class ClientSdp {
         MediaDescription first = sdp.media().get(0);
         Attributes attributes = first.attributes();
         dev.switchyard.sdp.Fingerprint signalled = attributes.fingerprints().get(0);
-        Fingerprint fingerprint = Fingerprint.parse(signalled.hashFunction() + " " + signalled.fingerprint());
+        CertificateFingerprint fingerprint = CertificateFingerprint.parse(signalled.hashFunction() + " " + signalled.fingerprint());
         IceParameters ice = new IceParameters(attributes.iceUfrag().orElseThrow(),
                 attributes.icePwd().orElseThrow());
         List<IceCandidate> candidates = new ArrayList<>();

@@ -10,7 +10,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLongArray;
 
-import dev.switchyard.transport.PacketBuffer;
+import dev.switchyard.buffer.PacketBuffer;
 
 /**
  * The subscribers' ends of a {@link LoopbackForwardingFloor} run: UDP sockets on 127.0.0.1 that read and count

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.switchyard.benchmarks.ChromiumRtp;
+import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.rtp.RtpPacket;
-import dev.switchyard.transport.PacketBuffer;
 import dev.switchyard.transport.srtp.SrtpSession;
 
 /**

@@ -1,7 +1,7 @@
 package dev.switchyard.loadgen;
 
+import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.rtp.RtpPacketWriter;
-import dev.switchyard.transport.PacketBuffer;
 import dev.switchyard.transport.WebRtcTransport;
 
 /**

@@ -17,13 +17,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.rtcp.PictureLossIndication;
 import dev.switchyard.rtcp.ReceiverReport;
 import dev.switchyard.rtcp.RtcpCompoundIterator;
 import dev.switchyard.rtcp.RtcpPacketType;
 import dev.switchyard.rtp.RtpPacket;
 import dev.switchyard.sdp.SessionDescription;
-import dev.switchyard.transport.PacketBuffer;
 import dev.switchyard.transport.WebRtcTransport;
 import dev.switchyard.transport.dtls.DtlsRole;
 

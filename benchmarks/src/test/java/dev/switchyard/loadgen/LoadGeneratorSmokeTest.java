@@ -76,9 +76,9 @@ class LoadGeneratorSmokeTest {
 
     /** Leaving is acknowledged by the server closing the socket; the room drops the participant just before. */
     private static int awaitEmpty(SwitchyardServer server) throws InterruptedException {
-        for (int i = 0; i < 100 && server.conference().participantCount() > 0; i++) {
+        for (int i = 0; i < 100 && server.roomManager().participantCount() > 0; i++) {
             Thread.sleep(50);
         }
-        return server.conference().participantCount();
+        return server.roomManager().participantCount();
     }
 }

@@ -29,7 +29,7 @@ public final class Participant {
 
     private static final Logger LOG = LoggerFactory.getLogger(Participant.class);
 
-    private final Conference conference;
+    private final RoomManager roomManager;
     private final Room room;
     private final String id;
     private final String name;
@@ -39,8 +39,8 @@ public final class Participant {
     private PublisherConnection publisher;
     private boolean gone;
 
-    Participant(Conference conference, Room room, String id, String name, ParticipantListener listener) {
-        this.conference = conference;
+    Participant(RoomManager roomManager, Room room, String id, String name, ParticipantListener listener) {
+        this.roomManager = roomManager;
         this.room = room;
         this.id = id;
         this.name = name;
@@ -122,7 +122,7 @@ public final class Participant {
             if (publisher.trackByMid(line.mid()) != null) {
                 continue;
             }
-            PublishedTrack track = new PublishedTrack(conference.nextTrackId(), publisher, line.mid(), line.kind(),
+            PublishedTrack track = new PublishedTrack(roomManager.nextTrackId(), publisher, line.mid(), line.kind(),
                     sources.get(line.mid()), line.codec());
             publisher.addTrack(track, line.ssrcs());
             room.publish(track);
@@ -270,11 +270,11 @@ public final class Participant {
             }
             subscriptions.clear();
         }
-        conference.departed(this);
+        roomManager.departed(this);
         PublisherConnection publisherToClose = publisher;
         // Freeing ICE agents and sending close_notify takes a while: the others already know, so the
         // signaling thread does not wait for it.
-        conference.closeInBackground(() -> {
+        roomManager.closeInBackground(() -> {
             if (publisherToClose != null) {
                 publisherToClose.close();
             }
@@ -317,8 +317,8 @@ public final class Participant {
         return new ParticipantInfo(id, name, tracks);
     }
 
-    Conference conference() {
-        return conference;
+    RoomManager roomManager() {
+        return roomManager;
     }
 
     Room room() {

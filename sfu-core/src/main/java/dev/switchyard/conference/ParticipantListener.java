@@ -19,7 +19,7 @@ public interface ParticipantListener {
     void onTrackMuted(TrackInfo track);
 
     /** The subscriber connection must be (re)negotiated: send this offer, expect an answer. */
-    void onSubscriberOffer(String offerSdp, List<SubscribedTrack> tracks);
+    void onSubscriberOffer(String offerSdp, List<OfferedTrack> tracks);
 
     /** The server removed the participant (its media connection failed or consent expired). */
     void onRemoved(String reason);

@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.switchyard.router.KeyframeDetector;
-import dev.switchyard.router.KeyframeRequestThrottle;
-import dev.switchyard.router.KeyframeRequester;
-import dev.switchyard.router.TrackForwarder;
+import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.media.KeyframeDetector;
+import dev.switchyard.media.KeyframeRequestThrottle;
+import dev.switchyard.media.KeyframeRequester;
+import dev.switchyard.media.TrackFanOut;
 import dev.switchyard.rtcp.PictureLossIndication;
 import dev.switchyard.rtp.RtpPacket;
-import dev.switchyard.transport.PacketBuffer;
 
 /**
  * A track a participant publishes (mediasoup's Producer): its signaling identity, its codec, its subscriptions,
- * and the {@link TrackForwarder} that copies each of its packets to them.
+ * and the {@link TrackFanOut} that copies each of its packets to them.
  */
 final class PublishedTrack implements KeyframeRequester {
 
@@ -28,7 +28,7 @@ final class PublishedTrack implements KeyframeRequester {
     private final MediaKind kind;
     private final TrackSource source;
     private final CodecChoice codec;
-    private final TrackForwarder forwarder;
+    private final TrackFanOut forwarder;
     private final KeyframeRequestThrottle keyframeThrottle =
             new KeyframeRequestThrottle(KEYFRAME_REQUEST_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     /** Changed under the room lock only. */
@@ -44,7 +44,7 @@ final class PublishedTrack implements KeyframeRequester {
         this.kind = kind;
         this.source = source;
         this.codec = codec;
-        this.forwarder = new TrackForwarder(kind == MediaKind.VIDEO
+        this.forwarder = new TrackFanOut(kind == MediaKind.VIDEO
                 ? KeyframeDetector.Codec.fromEncodingName(codec.rtpMap().encodingName()) : null);
     }
 

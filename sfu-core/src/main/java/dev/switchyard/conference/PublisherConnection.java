@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.switchyard.router.KeyframeDetector;
+import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.media.KeyframeDetector;
 import dev.switchyard.rtp.HeaderExtensionCursor;
 import dev.switchyard.rtp.RtpPacket;
 import dev.switchyard.rtp.extension.SdesIdentifier;
 import dev.switchyard.sdp.SessionDescription;
-import dev.switchyard.transport.PacketBuffer;
 import dev.switchyard.transport.TransportDescription;
 import dev.switchyard.transport.WebRtcTransport;
 
@@ -43,7 +43,7 @@ final class PublisherConnection implements WebRtcTransport.Listener {
 
     PublisherConnection(Participant owner) throws IOException {
         this.owner = owner;
-        this.transport = WebRtcTransport.server(owner.conference().transports(), owner.conference().ports(), this);
+        this.transport = WebRtcTransport.server(owner.roomManager().transports(), owner.roomManager().ports(), this);
     }
 
     Participant owner() {

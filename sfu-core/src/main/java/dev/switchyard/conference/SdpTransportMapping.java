@@ -14,8 +14,8 @@ import dev.switchyard.sdp.MediaDescription;
 import dev.switchyard.sdp.SessionDescription;
 import dev.switchyard.sdp.Setup;
 import dev.switchyard.transport.TransportDescription;
+import dev.switchyard.transport.dtls.CertificateFingerprint;
 import dev.switchyard.transport.dtls.DtlsRole;
-import dev.switchyard.transport.dtls.Fingerprint;
 import dev.switchyard.transport.ice.IceCandidate;
 import dev.switchyard.transport.ice.IceParameters;
 
@@ -39,11 +39,11 @@ final class SdpTransportMapping {
         if (fingerprints.isEmpty()) {
             throw new NegotiationException("missing a=fingerprint");
         }
-        Fingerprint fingerprint;
+        CertificateFingerprint fingerprint;
         IceParameters ice;
         try {
             dev.switchyard.sdp.Fingerprint signalled = fingerprints.get(0);
-            fingerprint = Fingerprint.parse(signalled.hashFunction() + " " + signalled.fingerprint());
+            fingerprint = CertificateFingerprint.parse(signalled.hashFunction() + " " + signalled.fingerprint());
             ice = new IceParameters(ufrag, pwd);
         } catch (IllegalArgumentException e) {
             throw new NegotiationException(e.getMessage(), e);
@@ -84,7 +84,7 @@ final class SdpTransportMapping {
         Attributes attributes = media.attributes();
         attributes.setIceUfrag(local.ice().usernameFragment());
         attributes.setIcePwd(local.ice().password());
-        Fingerprint fingerprint = local.fingerprint();
+        CertificateFingerprint fingerprint = local.fingerprint();
         attributes.add(dev.switchyard.sdp.Fingerprint.of(fingerprint.hashFunction(), fingerprint.value()));
         attributes.add(setup);
         for (IceCandidate candidate : local.candidates()) {

@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.switchyard.router.RtpSink;
+import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.media.RtpSender;
 import dev.switchyard.rtcp.FullIntraRequest;
 import dev.switchyard.rtcp.PictureLossIndication;
 import dev.switchyard.rtcp.RtcpCompoundIterator;
 import dev.switchyard.rtcp.RtcpPacketType;
 import dev.switchyard.sdp.SdpParseException;
 import dev.switchyard.sdp.SessionDescription;
-import dev.switchyard.transport.PacketBuffer;
 import dev.switchyard.transport.TransportDescription;
 import dev.switchyard.transport.WebRtcTransport;
 import dev.switchyard.transport.ice.IceParameters;
@@ -27,7 +27,7 @@ import dev.switchyard.transport.ice.IceParameters;
  * offer, sent when the answer arrives. State changes happen under the room lock; the RTCP path reads a
  * copy-on-write snapshot.
  */
-final class SubscriberConnection implements WebRtcTransport.Listener, RtpSink {
+final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender {
 
     /** One m-line; {@code subscription} is null once the line is inactive. */
     private static final class MediaLine {
@@ -109,7 +109,7 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSink {
             return;
         }
         if (transport == null) {
-            transport = WebRtcTransport.server(owner.conference().transports(), owner.conference().ports(), this);
+            transport = WebRtcTransport.server(owner.roomManager().transports(), owner.roomManager().ports(), this);
         }
         sendOffer(transport.localDescription());
     }
@@ -129,7 +129,7 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSink {
 
     private void sendOffer(TransportDescription local) {
         List<SubscriberOfferWriter.Line> offerLines = new ArrayList<>();
-        List<SubscribedTrack> tracks = new ArrayList<>();
+        List<OfferedTrack> tracks = new ArrayList<>();
         for (MediaLine line : lines) {
             Subscription subscription = line.subscription;
             boolean live = subscription != null;
@@ -138,7 +138,7 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSink {
             offerLines.add(new SubscriberOfferWriter.Line(line.mid, line.kind, line.codec,
                     live ? subscription.outputSsrc() : 0, streamId, trackId, live));
             if (live) {
-                tracks.add(new SubscribedTrack(line.mid, subscription.track().info()));
+                tracks.add(new OfferedTrack(line.mid, subscription.track().info()));
             }
         }
         String offer = SubscriberOfferWriter.offer(local, sessionId, ++offerVersion, offerLines);

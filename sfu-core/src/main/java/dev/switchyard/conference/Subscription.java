@@ -1,24 +1,24 @@
 package dev.switchyard.conference;
 
-import dev.switchyard.router.StreamRewriter;
-import dev.switchyard.router.SubscriberStream;
+import dev.switchyard.media.SendStream;
+import dev.switchyard.media.StreamRewriter;
 
 /**
  * One subscriber's view of one published track (mediasoup's Consumer): the m-line it arrives on and the
- * forwarding state ({@link SubscriberStream}) that gives it its own SSRC and continuous numbering.
+ * forwarding state ({@link SendStream}) that gives it its own SSRC and continuous numbering.
  */
 final class Subscription {
 
     private final PublishedTrack track;
     private final SubscriberConnection subscriber;
     private final String mid;
-    private final SubscriberStream stream;
+    private final SendStream stream;
 
     Subscription(PublishedTrack track, SubscriberConnection subscriber, String mid, long outputSsrc) {
         this.track = track;
         this.subscriber = subscriber;
         this.mid = mid;
-        this.stream = new SubscriberStream(new StreamRewriter(outputSsrc, track.codec().frameTicks()), subscriber,
+        this.stream = new SendStream(new StreamRewriter(outputSsrc, track.codec().frameTicks()), subscriber,
                 track.kind() == MediaKind.VIDEO, track);
     }
 
@@ -38,7 +38,7 @@ final class Subscription {
         return stream.outputSsrc();
     }
 
-    SubscriberStream stream() {
+    SendStream stream() {
         return stream;
     }
 }

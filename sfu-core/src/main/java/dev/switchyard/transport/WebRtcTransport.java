@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.transport.dtls.CertificateFingerprint;
 import dev.switchyard.transport.dtls.DtlsRole;
 import dev.switchyard.transport.dtls.DtlsSession;
-import dev.switchyard.transport.dtls.Fingerprint;
 import dev.switchyard.transport.ice.IceCandidate;
 import dev.switchyard.transport.ice.IceConnection;
 import dev.switchyard.transport.ice.IceParameters;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.rtp.RtpPacket;
 import dev.switchyard.rtp.RtpPacketWriter;
 import dev.switchyard.sdp.Attributes;
@@ -23,7 +24,6 @@ import dev.switchyard.sdp.RtpMap;
 import dev.switchyard.sdp.SessionDescription;
 import dev.switchyard.sdp.Setup;
 import dev.switchyard.sdp.Ssrc;
-import dev.switchyard.transport.PacketBuffer;
 import dev.switchyard.transport.TransportContext;
 import dev.switchyard.transport.TransportDescription;
 import dev.switchyard.transport.WebRtcTransport;
@@ -62,11 +62,11 @@ class ConferenceForwardingTest {
     @Test
     void aSubscriberReceivesThePublishersVideoFromItsFirstKeyframeWithItsOwnSsrcAndContinuousNumbering()
             throws Exception {
-        try (Conference conference = new Conference(serverContext, ports)) {
+        try (RoomManager roomManager = new RoomManager(serverContext, ports)) {
             RecordingParticipantListener aliceEvents = new RecordingParticipantListener();
             RecordingParticipantListener bobEvents = new RecordingParticipantListener();
-            Participant alice = conference.join("room", "Alice", aliceEvents);
-            Participant bob = conference.join("room", "Bob", bobEvents);
+            Participant alice = roomManager.join("room", "Alice", aliceEvents);
+            Participant bob = roomManager.join("room", "Bob", bobEvents);
             assertEquals("Bob", aliceEvents.joined.poll(5, TimeUnit.SECONDS).name());
 
             // Alice publishes one VP8 track from a Java client transport.
@@ -120,7 +120,7 @@ class ConferenceForwardingTest {
             assertEquals(List.of("left " + alice.id(), "unpublished " + track.trackId(), "offer"),
                     List.copyOf(bobEvents.order.subList(eventsBefore, bobEvents.order.size())));
             bob.leave();
-            assertEquals(0, conference.roomCount(), "rooms are dropped when empty");
+            assertEquals(0, roomManager.roomCount(), "rooms are dropped when empty");
             alicePublisher.close();
             bobSubscriber.close();
         }
@@ -128,11 +128,11 @@ class ConferenceForwardingTest {
 
     @Test
     void aSubscriptionMadeWhileAnOfferAwaitsItsAnswerGoesIntoTheNextOffer() throws Exception {
-        try (Conference conference = new Conference(serverContext, ports)) {
+        try (RoomManager roomManager = new RoomManager(serverContext, ports)) {
             RecordingParticipantListener bobEvents = new RecordingParticipantListener();
-            Participant alice = conference.join("queue", "Alice", new RecordingParticipantListener());
-            Participant carol = conference.join("queue", "Carol", new RecordingParticipantListener());
-            Participant bob = conference.join("queue", "Bob", bobEvents);
+            Participant alice = roomManager.join("queue", "Alice", new RecordingParticipantListener());
+            Participant carol = roomManager.join("queue", "Carol", new RecordingParticipantListener());
+            Participant bob = roomManager.join("queue", "Bob", bobEvents);
             ClientSide alicePublisher = new ClientSide();
             ClientSide carolPublisher = new ClientSide();
             TrackInfo aliceTrack = alice.publish(alicePublisher.vp8Offer(), Map.of("0", TrackSource.CAMERA))

@@ -13,7 +13,7 @@ import dev.switchyard.sdp.MediaDescription;
 import dev.switchyard.sdp.SessionDescription;
 import dev.switchyard.sdp.Setup;
 import dev.switchyard.transport.TransportDescription;
-import dev.switchyard.transport.dtls.Fingerprint;
+import dev.switchyard.transport.dtls.CertificateFingerprint;
 import dev.switchyard.transport.ice.IceCandidate;
 import dev.switchyard.transport.ice.IceParameters;
 
@@ -27,7 +27,7 @@ class PublisherAnswererTest {
             new IceParameters("srvufrag", "serverpassword0123456789"),
             List.of(new IceCandidate("1", 1, IceCandidate.Transport.UDP, 2130706431L,
                     new InetSocketAddress("127.0.0.1", 10000), IceCandidate.Type.HOST, null)),
-            Fingerprint.parse("sha-256 " + "AB:".repeat(31) + "AB"));
+            CertificateFingerprint.parse("sha-256 " + "AB:".repeat(31) + "AB"));
 
     @Test
     void answersChromiumsSendOnlyOfferWithOpusAndVp8ReceiveOnly() throws Exception {

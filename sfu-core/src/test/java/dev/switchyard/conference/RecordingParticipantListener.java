@@ -9,7 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 /** Queues every conference event for a test to poll, and keeps their order. */
 final class RecordingParticipantListener implements ParticipantListener {
 
-    record Offer(String sdp, List<SubscribedTrack> tracks) {
+    record Offer(String sdp, List<OfferedTrack> tracks) {
     }
 
     final BlockingQueue<ParticipantInfo> joined = new LinkedBlockingQueue<>();
@@ -50,7 +50,7 @@ final class RecordingParticipantListener implements ParticipantListener {
     }
 
     @Override
-    public void onSubscriberOffer(String offerSdp, List<SubscribedTrack> tracks) {
+    public void onSubscriberOffer(String offerSdp, List<OfferedTrack> tracks) {
         order.add("offer");
         offers.add(new Offer(offerSdp, tracks));
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.sun.management.ThreadMXBean;
 import org.junit.jupiter.api.Test;
 
+import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.transport.dtls.DtlsRole;
 import dev.switchyard.transport.ice.ServerIcePorts;
 import dev.switchyard.transport.ice.TestIceSettings;

@@ -6,6 +6,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.switchyard.buffer.PacketBuffer;
+
 /** Records what a transport reports, checking received test packets as they arrive. */
 public final class RecordingTransportListener implements WebRtcTransport.Listener {
 

@@ -2,6 +2,8 @@ package dev.switchyard.transport;
 
 import java.nio.ByteBuffer;
 
+import dev.switchyard.buffer.PacketBuffer;
+
 /** Hand-built RTP and RTCP packets with contents a receiver can verify. */
 public final class TestPackets {
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
+import dev.switchyard.transport.dtls.CertificateFingerprint;
 import dev.switchyard.transport.dtls.DtlsRole;
-import dev.switchyard.transport.dtls.Fingerprint;
 import dev.switchyard.transport.ice.ServerIcePorts;
 import dev.switchyard.transport.ice.TestIceSettings;
 import dev.switchyard.transport.srtp.SrtpProfile;
@@ -42,13 +42,13 @@ final class TransportTestPeers implements AutoCloseable {
 
     /** Creates both transports and starts connecting them, the client presenting {@code clientExpects}. */
     static TransportTestPeers start(TransportContext serverContext, TransportContext clientContext,
-                                    ServerIcePorts ports, Fingerprint clientExpects) throws IOException {
+                                    ServerIcePorts ports, CertificateFingerprint clientExpects) throws IOException {
         TransportTestPeers peers = new TransportTestPeers(serverContext, clientContext, ports);
         TransportDescription serverDescription = peers.server.localDescription();
         TransportDescription clientDescription = peers.client.localDescription();
         // The server answers a=setup:passive, so the client is the DTLS client.
         peers.server.connect(clientDescription, DtlsRole.SERVER);
-        Fingerprint expected = clientExpects != null ? clientExpects : serverDescription.fingerprint();
+        CertificateFingerprint expected = clientExpects != null ? clientExpects : serverDescription.fingerprint();
         peers.client.connect(new TransportDescription(serverDescription.ice(), serverDescription.candidates(),
                 expected), DtlsRole.CLIENT);
         return peers;

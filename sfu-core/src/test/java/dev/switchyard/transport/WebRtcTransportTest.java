@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import dev.switchyard.transport.dtls.Fingerprint;
+import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.transport.dtls.CertificateFingerprint;
 import dev.switchyard.transport.ice.ServerIcePorts;
 import dev.switchyard.transport.ice.TestIceSettings;
 import dev.switchyard.transport.srtp.SrtpProfile;
@@ -80,7 +81,7 @@ class WebRtcTransportTest {
         TransportContext.Settings settings = TransportTestPeers.settings(TransportContext.Settings.DEFAULTS.srtpProfiles());
         byte[] wrong = new byte[32];
         wrong[0] = 1;
-        Fingerprint wrongFingerprint = Fingerprint.parse("sha-256 " + HexFormat.ofDelimiter(":").withUpperCase()
+        CertificateFingerprint wrongFingerprint = CertificateFingerprint.parse("sha-256 " + HexFormat.ofDelimiter(":").withUpperCase()
                 .formatHex(wrong));
         try (TransportContext serverContext = new TransportContext(settings);
              TransportContext clientContext = new TransportContext(settings);

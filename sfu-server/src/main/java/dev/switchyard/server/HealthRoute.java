@@ -2,15 +2,15 @@ package dev.switchyard.server;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.switchyard.conference.Conference;
-import dev.switchyard.signaling.HttpResponses;
-import dev.switchyard.signaling.HttpRoute;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 
+import dev.switchyard.conference.RoomManager;
+import dev.switchyard.signaling.HttpResponses;
+import dev.switchyard.signaling.HttpRoute;
+
 /**
- * {@code GET /health}: {@code {"status":"ok","rooms":N,"participants":N}}, counting the SFU conference, and the
+ * {@code GET /health}: {@code {"status":"ok","rooms":N,"participants":N}}, counting the SFU rooms, and the
  * JVM's footprint ({@code heapUsedBytes}, {@code heapCommittedBytes}, {@code threads}, and
  * {@code openFileDescriptors} where the platform counts them).
  */
@@ -18,10 +18,10 @@ final class HealthRoute implements HttpRoute {
 
     static final String PATH = "/health";
 
-    private final Conference conference;
+    private final RoomManager roomManager;
 
-    HealthRoute(Conference conference) {
-        this.conference = conference;
+    HealthRoute(RoomManager roomManager) {
+        this.roomManager = roomManager;
     }
 
     @Override
@@ -31,8 +31,8 @@ final class HealthRoute implements HttpRoute {
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode()
                 .put("status", "ok")
-                .put("rooms", conference.roomCount())
-                .put("participants", conference.participantCount());
+                .put("rooms", roomManager.roomCount())
+                .put("participants", roomManager.participantCount());
         JvmFootprint footprint = JvmFootprint.now();
         body.put("heapUsedBytes", footprint.heapUsedBytes())
                 .put("heapCommittedBytes", footprint.heapCommittedBytes())

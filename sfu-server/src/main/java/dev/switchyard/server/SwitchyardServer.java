@@ -10,7 +10,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.switchyard.conference.Conference;
+import dev.switchyard.conference.RoomManager;
 import dev.switchyard.signaling.SignalingServer;
 import dev.switchyard.signaling.mesh.MeshRelay;
 import dev.switchyard.signaling.sfu.SfuEndpoint;
@@ -19,7 +19,7 @@ import dev.switchyard.transport.ice.IceSettings;
 import dev.switchyard.transport.ice.ServerIcePorts;
 
 /**
- * A running Switchyard: media ports, the conference, and the HTTP port with {@code /ws} (SFU), {@code /mesh}
+ * A running Switchyard: media ports, the room manager, and the HTTP port with {@code /ws} (SFU), {@code /mesh}
  * (peer-to-peer relay), {@code /health} and the demo pages. Tests start one in-process with
  * {@code SwitchyardServer.start(ServerConfig.DEFAULTS.withEphemeralPorts())}.
  */
@@ -30,15 +30,15 @@ public final class SwitchyardServer implements AutoCloseable {
     private final ServerConfig config;
     private final TransportContext transports;
     private final ServerIcePorts ports;
-    private final Conference conference;
+    private final RoomManager roomManager;
     private final SignalingServer signaling;
 
     private SwitchyardServer(ServerConfig config, TransportContext transports, ServerIcePorts ports,
-                             Conference conference, SignalingServer signaling) {
+                             RoomManager roomManager, SignalingServer signaling) {
         this.config = config;
         this.transports = transports;
         this.ports = ports;
-        this.conference = conference;
+        this.roomManager = roomManager;
         this.signaling = signaling;
     }
 
@@ -48,21 +48,21 @@ public final class SwitchyardServer implements AutoCloseable {
         TransportContext transports = new TransportContext(new TransportContext.Settings(IceSettings.DEFAULTS,
                 config.consentTimeout(), defaults.handshakeTimeout(), defaults.srtpProfiles()));
         ServerIcePorts ports = null;
-        Conference conference = null;
+        RoomManager roomManager = null;
         try {
             ports = ServerIcePorts.bind(IceSettings.DEFAULTS, config.mediaAddress(), config.mediaPort(),
                     config.iceTcpPort(), config.advertisedAddress(), config.effectiveMediaWorkers());
-            conference = new Conference(transports, ports);
+            roomManager = new RoomManager(transports, ports);
             SignalingServer signaling = SignalingServer.start(
                     new InetSocketAddress(config.httpHost(), config.httpPort()),
-                    Map.of("/ws", new SfuEndpoint(conference, config.iceServers()), "/mesh", new MeshRelay()),
-                    List.of(new HealthRoute(conference), new StaticFiles(SwitchyardServer.class.getClassLoader(), StaticFiles.WEB_ROOT)));
-            SwitchyardServer server = new SwitchyardServer(config, transports, ports, conference, signaling);
+                    Map.of("/ws", new SfuEndpoint(roomManager, config.iceServers()), "/mesh", new MeshRelay()),
+                    List.of(new HealthRoute(roomManager), new StaticFiles(SwitchyardServer.class.getClassLoader(), StaticFiles.WEB_ROOT)));
+            SwitchyardServer server = new SwitchyardServer(config, transports, ports, roomManager, signaling);
             LOG.info("HTTP on {}, media UDP on {}", signaling.address(), ports.udpAddress());
             return server;
         } catch (IOException | RuntimeException e) {
-            if (conference != null) {
-                conference.close();
+            if (roomManager != null) {
+                roomManager.close();
             }
             if (ports != null) {
                 ports.close();
@@ -99,15 +99,15 @@ public final class SwitchyardServer implements AutoCloseable {
     }
 
     /** The SFU rooms, e.g. for tests that check who is in them. */
-    public Conference conference() {
-        return conference;
+    public RoomManager roomManager() {
+        return roomManager;
     }
 
     /** Closes the sockets, removes every participant and frees the ports. */
     @Override
     public void close() {
         signaling.close();
-        conference.close();
+        roomManager.close();
         ports.close();
         transports.close();
     }

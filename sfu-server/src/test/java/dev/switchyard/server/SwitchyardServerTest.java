@@ -98,7 +98,7 @@ class SwitchyardServerTest {
             assertEquals(2, health.get("rooms").asInt());
             assertEquals(2, health.get("participants").asInt());
         }
-        Eventually.await(() -> server.conference().participantCount() == 0, "everyone left");
+        Eventually.await(() -> server.roomManager().participantCount() == 0, "everyone left");
     }
 
     @Test

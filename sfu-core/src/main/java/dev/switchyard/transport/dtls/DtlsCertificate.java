@@ -45,14 +45,14 @@ public final class DtlsCertificate {
     private final AsymmetricKeyParameter privateKey;
     private final Certificate certificate;
     private final byte[] der;
-    private final Fingerprint fingerprint;
+    private final CertificateFingerprint fingerprint;
 
     private DtlsCertificate(BcTlsCrypto crypto, AsymmetricKeyParameter privateKey, byte[] der) throws IOException {
         this.crypto = crypto;
         this.privateKey = privateKey;
         this.der = der;
         this.certificate = new Certificate(new TlsCertificate[] {crypto.createCertificate(der)});
-        this.fingerprint = Fingerprint.of("sha-256", der);
+        this.fingerprint = CertificateFingerprint.of("sha-256", der);
     }
 
     /** Generates a fresh key pair and self-signed certificate. */
@@ -83,7 +83,7 @@ public final class DtlsCertificate {
     }
 
     /** The SHA-256 fingerprint to advertise in SDP {@code a=fingerprint}. */
-    public Fingerprint fingerprint() {
+    public CertificateFingerprint fingerprint() {
         return fingerprint;
     }
 

@@ -8,15 +8,15 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.switchyard.transport.DatagramSender;
-import dev.switchyard.transport.PacketBuffer;
-import dev.switchyard.transport.srtp.SrtpKeyingMaterial;
-import dev.switchyard.transport.srtp.SrtpProfile;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.DTLSServerProtocol;
 import org.bouncycastle.tls.DTLSTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.transport.srtp.SrtpKeyingMaterial;
+import dev.switchyard.transport.srtp.SrtpProfile;
 
 /**
  * One DTLS-SRTP association (RFC 5764) over a transport's selected ICE pair: a DTLS 1.2 handshake that
@@ -82,7 +82,7 @@ public final class DtlsSession {
      * @param handshakeTimeout          how long the handshake may take from {@link #start} before it fails
      * @param outbound                  sends our DTLS datagrams to the peer
      */
-    public DtlsSession(DtlsRole role, DtlsCertificate localCertificate, Fingerprint remoteFingerprint,
+    public DtlsSession(DtlsRole role, DtlsCertificate localCertificate, CertificateFingerprint remoteFingerprint,
                        List<SrtpProfile> profilesInPreferenceOrder, Duration handshakeTimeout, DatagramSender outbound,
                        Listener listener) {
         this(role, localCertificate, remoteFingerprint, profilesInPreferenceOrder, handshakeTimeout, outbound,
@@ -90,7 +90,7 @@ public final class DtlsSession {
     }
 
     /** As the public constructor, with the largest datagram to send (tests use a small one to force fragmentation). */
-    DtlsSession(DtlsRole role, DtlsCertificate localCertificate, Fingerprint remoteFingerprint,
+    DtlsSession(DtlsRole role, DtlsCertificate localCertificate, CertificateFingerprint remoteFingerprint,
                 List<SrtpProfile> profilesInPreferenceOrder, Duration handshakeTimeout, DatagramSender outbound,
                 Listener listener, int sendLimit) {
         this.role = Objects.requireNonNull(role, "role");

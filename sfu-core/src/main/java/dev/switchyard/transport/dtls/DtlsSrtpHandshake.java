@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.switchyard.transport.srtp.SrtpKeyingMaterial;
-import dev.switchyard.transport.srtp.SrtpProfile;
 import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CipherSuite;
@@ -21,6 +19,9 @@ import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.UseSRTPData;
 import org.bouncycastle.tls.crypto.TlsCryptoParameters;
 import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
+
+import dev.switchyard.transport.srtp.SrtpKeyingMaterial;
+import dev.switchyard.transport.srtp.SrtpProfile;
 
 /**
  * What both DTLS roles share in a WebRTC handshake (RFC 5763, RFC 5764): DTLS 1.2 with ECDSA certificates, the
@@ -45,12 +46,12 @@ final class DtlsSrtpHandshake {
 
     private final DtlsRole role;
     private final DtlsCertificate localCertificate;
-    private final Fingerprint remoteFingerprint;
+    private final CertificateFingerprint remoteFingerprint;
     private final List<SrtpProfile> profiles;
     private SrtpProfile selectedProfile;
     private SrtpKeyingMaterial keys;
 
-    DtlsSrtpHandshake(DtlsRole role, DtlsCertificate localCertificate, Fingerprint remoteFingerprint,
+    DtlsSrtpHandshake(DtlsRole role, DtlsCertificate localCertificate, CertificateFingerprint remoteFingerprint,
                       List<SrtpProfile> profiles) {
         this.role = role;
         this.localCertificate = localCertificate;
@@ -119,7 +120,7 @@ final class DtlsSrtpHandshake {
         byte[] der = chain.getCertificateAt(0).getEncoded();
         if (!remoteFingerprint.matches(der)) {
             throw new TlsFatalAlert(AlertDescription.bad_certificate, "DTLS peer certificate fingerprint mismatch: expected "
-                    + remoteFingerprint + ", actual " + Fingerprint.of(remoteFingerprint.hashFunction(), der));
+                    + remoteFingerprint + ", actual " + CertificateFingerprint.of(remoteFingerprint.hashFunction(), der));
         }
     }
 

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import dev.switchyard.transport.DatagramSender;
 import org.bouncycastle.tls.DatagramTransport;
 import org.bouncycastle.tls.TlsTimeoutException;
 

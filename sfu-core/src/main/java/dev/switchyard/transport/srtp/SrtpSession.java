@@ -2,7 +2,7 @@ package dev.switchyard.transport.srtp;
 
 import java.security.GeneralSecurityException;
 
-import dev.switchyard.transport.PacketBuffer;
+import dev.switchyard.buffer.PacketBuffer;
 
 /**
  * Protects outgoing and unprotects incoming RTP and RTCP of one transport, in place, allocating nothing per

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
 
-import dev.switchyard.transport.DatagramSender;
 
 /**
  * One direction of an in-memory network between two {@link DtlsSession}s: delivers each datagram

@@ -1,11 +1,5 @@
 package dev.switchyard.transport.dtls;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,15 +15,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
 
-import dev.switchyard.transport.PacketBuffer;
-import dev.switchyard.transport.srtp.SrtpKeyingMaterial;
-import dev.switchyard.transport.srtp.SrtpProfile;
-import dev.switchyard.transport.srtp.SrtpSession;
 import org.bouncycastle.tls.TlsTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.transport.srtp.SrtpKeyingMaterial;
+import dev.switchyard.transport.srtp.SrtpProfile;
+import dev.switchyard.transport.srtp.SrtpSession;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DtlsSessionTest {
 
@@ -65,8 +66,8 @@ class DtlsSessionTest {
     private final class Setup {
         List<SrtpProfile> clientProfiles = GCM_FIRST;
         List<SrtpProfile> serverProfiles = GCM_FIRST;
-        Fingerprint clientExpects = SERVER_CERTIFICATE.fingerprint();
-        Fingerprint serverExpects = CLIENT_CERTIFICATE.fingerprint();
+        CertificateFingerprint clientExpects = SERVER_CERTIFICATE.fingerprint();
+        CertificateFingerprint serverExpects = CLIENT_CERTIFICATE.fingerprint();
         BiPredicate<Integer, byte[]> dropToServer = (index, datagram) -> false;
         BiPredicate<Integer, byte[]> dropToClient = (index, datagram) -> false;
         Duration timeout = Duration.ofSeconds(15);
@@ -141,7 +142,7 @@ class DtlsSessionTest {
     @ParameterizedTest
     @EnumSource(DtlsRole.class)
     void aPeerCertificateNotMatchingTheFingerprintFailsTheHandshake(DtlsRole checkingRole) throws Exception {
-        Fingerprint wrong = DtlsCertificate.generate().fingerprint();
+        CertificateFingerprint wrong = DtlsCertificate.generate().fingerprint();
         Setup setup = new Setup();
         if (checkingRole == DtlsRole.SERVER) {
             setup.serverExpects = wrong;

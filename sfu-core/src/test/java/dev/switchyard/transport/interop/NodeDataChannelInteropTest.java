@@ -21,8 +21,8 @@ import dev.switchyard.transport.TestPackets;
 import dev.switchyard.transport.TransportContext;
 import dev.switchyard.transport.TransportDescription;
 import dev.switchyard.transport.WebRtcTransport;
+import dev.switchyard.transport.dtls.CertificateFingerprint;
 import dev.switchyard.transport.dtls.DtlsRole;
-import dev.switchyard.transport.dtls.Fingerprint;
 import dev.switchyard.transport.ice.IceCandidate;
 import dev.switchyard.transport.ice.IceParameters;
 import dev.switchyard.transport.ice.ServerIcePorts;
@@ -160,7 +160,7 @@ class NodeDataChannelInteropTest {
             }
             IceParameters ice = new IceParameters(attribute(offer, video, Attributes.ICE_UFRAG),
                     attribute(offer, video, Attributes.ICE_PWD));
-            Fingerprint fingerprint = Fingerprint.parse(attribute(offer, video, dev.switchyard.sdp.Fingerprint.NAME));
+            CertificateFingerprint fingerprint = CertificateFingerprint.parse(attribute(offer, video, dev.switchyard.sdp.Fingerprint.NAME));
             return new Offer(video.mid().orElseThrow(), new TransportDescription(ice, candidates, fingerprint));
         }
 

@@ -1,17 +1,8 @@
 package dev.switchyard.transport.srtp;
 
-import static dev.switchyard.transport.srtp.SrtpTestPackets.buffer;
-import static dev.switchyard.transport.srtp.SrtpTestPackets.contents;
-import static dev.switchyard.transport.srtp.SrtpTestPackets.rtcpReceiverReport;
-import static dev.switchyard.transport.srtp.SrtpTestPackets.rtp;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.security.GeneralSecurityException;
 import java.util.SplittableRandom;
 
-import dev.switchyard.transport.PacketBuffer;
 import org.jitsi.srtp.SrtcpCryptoContext;
 import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
@@ -21,6 +12,16 @@ import org.jitsi.srtp.crypto.Aes;
 import org.jitsi.utils.logging2.LoggerImpl;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.switchyard.buffer.PacketBuffer;
+
+import static dev.switchyard.transport.srtp.SrtpTestPackets.buffer;
+import static dev.switchyard.transport.srtp.SrtpTestPackets.contents;
+import static dev.switchyard.transport.srtp.SrtpTestPackets.rtcpReceiverReport;
+import static dev.switchyard.transport.srtp.SrtpTestPackets.rtp;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * jitsi-srtp as an independent oracle: it protects byte-for-byte what {@link SrtpSession} protects, and each

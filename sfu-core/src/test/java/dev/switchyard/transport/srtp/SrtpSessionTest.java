@@ -1,5 +1,15 @@
 package dev.switchyard.transport.srtp;
 
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.switchyard.buffer.PacketBuffer;
+
 import static dev.switchyard.transport.srtp.SrtpTestPackets.buffer;
 import static dev.switchyard.transport.srtp.SrtpTestPackets.contents;
 import static dev.switchyard.transport.srtp.SrtpTestPackets.rtcpReceiverReport;
@@ -8,15 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.SplittableRandom;
-
-import dev.switchyard.transport.PacketBuffer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class SrtpSessionTest {
 

@@ -1,6 +1,6 @@
 package dev.switchyard.transport.srtp;
 
-import dev.switchyard.transport.PacketBuffer;
+import dev.switchyard.buffer.PacketBuffer;
 
 /** Hand-built RTP and RTCP packets for SRTP tests (the sfu-rtp writers are not used here on purpose). */
 final class SrtpTestPackets {

@@ -1,16 +1,17 @@
 package dev.switchyard.transport.srtp;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import com.sun.management.ThreadMXBean;
-import dev.switchyard.transport.PacketBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.switchyard.buffer.PacketBuffer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hot-path contract: protecting and unprotecting RTP and RTCP of known streams allocates nothing. */
 class SrtpZeroAllocationTest {

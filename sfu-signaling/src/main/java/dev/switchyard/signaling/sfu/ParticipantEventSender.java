@@ -3,14 +3,14 @@ package dev.switchyard.signaling.sfu;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 
+import dev.switchyard.conference.OfferedTrack;
 import dev.switchyard.conference.ParticipantInfo;
 import dev.switchyard.conference.ParticipantListener;
-import dev.switchyard.conference.SubscribedTrack;
 import dev.switchyard.conference.TrackInfo;
 import dev.switchyard.signaling.SessionChannel;
 import dev.switchyard.signaling.message.ErrorCode;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 
 /**
  * Turns conference events into messages on the participant's socket. Events arrive on any thread, some from
@@ -56,7 +56,7 @@ final class ParticipantEventSender implements ParticipantListener {
     }
 
     @Override
-    public void onSubscriberOffer(String offerSdp, List<SubscribedTrack> tracks) {
+    public void onSubscriberOffer(String offerSdp, List<OfferedTrack> tracks) {
         sendLater(SfuMessages.subscriberOffer(offerSdp, tracks));
     }
 

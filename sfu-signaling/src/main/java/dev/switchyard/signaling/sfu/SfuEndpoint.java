@@ -3,7 +3,7 @@ package dev.switchyard.signaling.sfu;
 import java.util.List;
 import java.util.Objects;
 
-import dev.switchyard.conference.Conference;
+import dev.switchyard.conference.RoomManager;
 import dev.switchyard.signaling.SessionChannel;
 import dev.switchyard.signaling.WebSocketSession;
 import dev.switchyard.signaling.WebSocketSessionFactory;
@@ -11,17 +11,17 @@ import dev.switchyard.signaling.WebSocketSessionFactory;
 /** The {@code /ws} endpoint: every socket becomes one participant of the conference once it joins. */
 public final class SfuEndpoint implements WebSocketSessionFactory {
 
-    private final Conference conference;
+    private final RoomManager roomManager;
     private final List<IceServer> iceServers;
 
     /** @param iceServers what clients are told to use besides the server's own candidates */
-    public SfuEndpoint(Conference conference, List<IceServer> iceServers) {
-        this.conference = Objects.requireNonNull(conference, "conference");
+    public SfuEndpoint(RoomManager roomManager, List<IceServer> iceServers) {
+        this.roomManager = Objects.requireNonNull(roomManager, "conference");
         this.iceServers = List.copyOf(iceServers);
     }
 
     @Override
     public WebSocketSession open(SessionChannel channel) {
-        return new SfuSession(conference, iceServers, channel);
+        return new SfuSession(roomManager, iceServers, channel);
     }
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.switchyard.conference.OfferedTrack;
 import dev.switchyard.conference.ParticipantInfo;
-import dev.switchyard.conference.SubscribedTrack;
 import dev.switchyard.conference.TrackInfo;
 import dev.switchyard.signaling.message.Json;
 
@@ -66,10 +66,10 @@ final class SfuMessages {
         return message;
     }
 
-    static ObjectNode subscriberOffer(String sdp, List<SubscribedTrack> tracks) {
+    static ObjectNode subscriberOffer(String sdp, List<OfferedTrack> tracks) {
         ObjectNode message = Json.message("subscriber_offer").put("sdp", sdp);
         ArrayNode lines = message.putArray("tracks");
-        for (SubscribedTrack subscribed : tracks) {
+        for (OfferedTrack subscribed : tracks) {
             TrackInfo track = subscribed.track();
             lines.addObject()
                     .put("mid", subscribed.mid())

@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.switchyard.conference.Conference;
 import dev.switchyard.conference.NegotiationException;
 import dev.switchyard.conference.Participant;
 import dev.switchyard.conference.PublishedTracks;
+import dev.switchyard.conference.RoomManager;
 import dev.switchyard.conference.TrackSource;
 import dev.switchyard.conference.TransportTarget;
 import dev.switchyard.conference.UnknownTrackException;
@@ -23,7 +24,6 @@ import dev.switchyard.signaling.message.Identifiers;
 import dev.switchyard.signaling.message.InboundMessage;
 import dev.switchyard.signaling.message.JsonObject;
 import dev.switchyard.signaling.message.ProtocolException;
-import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 
 /** One socket on {@code /ws}: validates each request (docs/PROTOCOL.md) and maps it to its participant. */
 final class SfuSession implements WebSocketSession {
@@ -34,14 +34,14 @@ final class SfuSession implements WebSocketSession {
     private static final Set<String> TYPES = Set.of("join", "publish", "subscribe", "unsubscribe",
             "subscriber_answer", "candidate", "restart_ice", "mute", "leave");
 
-    private final Conference conference;
+    private final RoomManager roomManager;
     private final List<IceServer> iceServers;
     private final SessionChannel channel;
     private Participant participant;
     private boolean left;
 
-    SfuSession(Conference conference, List<IceServer> iceServers, SessionChannel channel) {
-        this.conference = conference;
+    SfuSession(RoomManager roomManager, List<IceServer> iceServers, SessionChannel channel) {
+        this.roomManager = roomManager;
         this.iceServers = iceServers;
         this.channel = channel;
     }
@@ -109,7 +109,7 @@ final class SfuSession implements WebSocketSession {
                     "name must be 1-" + MAX_NAME_LENGTH + " characters without control characters");
         }
         try {
-            participant = conference.join(room, name, new ParticipantEventSender(channel));
+            participant = roomManager.join(room, name, new ParticipantEventSender(channel));
         } catch (IOException e) {
             LOG.error("cannot join room {}", room, e);
             throw new ProtocolException(ErrorCode.INTERNAL, "cannot join: " + e.getMessage());

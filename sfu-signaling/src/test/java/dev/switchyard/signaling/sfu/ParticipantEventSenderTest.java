@@ -1,25 +1,24 @@
 package dev.switchyard.signaling.sfu;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.switchyard.conference.MediaKind;
+import dev.switchyard.conference.OfferedTrack;
 import dev.switchyard.conference.ParticipantInfo;
-import dev.switchyard.conference.SubscribedTrack;
 import dev.switchyard.conference.TrackInfo;
 import dev.switchyard.conference.TrackSource;
 import dev.switchyard.signaling.SessionChannel;
 import dev.switchyard.signaling.testing.TestSocket;
-import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 class ParticipantEventSenderTest {
 
@@ -55,7 +54,7 @@ class ParticipantEventSenderTest {
         sender.onTrackUnpublished(SCREEN);
         assertEquals(TestSocket.parse("""
                 {"type":"track_unpublished","trackId":"t-5","participantId":"p-3"}"""), sent());
-        sender.onSubscriberOffer("v=0\r\n", List.of(new SubscribedTrack("2", SCREEN)));
+        sender.onSubscriberOffer("v=0\r\n", List.of(new OfferedTrack("2", SCREEN)));
         assertEquals(TestSocket.parse("""
                 {"type":"subscriber_offer","sdp":"v=0\\r\\n","tracks":[
                  {"mid":"2","trackId":"t-5","participantId":"p-3","kind":"video","source":"screen"}]}"""), sent());

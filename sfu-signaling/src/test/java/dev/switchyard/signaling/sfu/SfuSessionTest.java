@@ -1,8 +1,5 @@
 package dev.switchyard.signaling.sfu;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -12,17 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.switchyard.conference.Conference;
+import dev.switchyard.conference.RoomManager;
 import dev.switchyard.signaling.SignalingServer;
 import dev.switchyard.signaling.testing.Eventually;
 import dev.switchyard.signaling.testing.TestSocket;
@@ -30,12 +26,15 @@ import dev.switchyard.transport.TransportContext;
 import dev.switchyard.transport.ice.IceSettings;
 import dev.switchyard.transport.ice.ServerIcePorts;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 class SfuSessionTest {
 
     private static TransportContext transports;
     private static ServerIcePorts ports;
 
-    private Conference conference;
+    private RoomManager roomManager;
     private SignalingServer server;
     private URI uri;
 
@@ -53,8 +52,8 @@ class SfuSessionTest {
 
     @BeforeEach
     void start() throws IOException {
-        conference = new Conference(transports, ports);
-        SfuEndpoint endpoint = new SfuEndpoint(conference,
+        roomManager = new RoomManager(transports, ports);
+        SfuEndpoint endpoint = new SfuEndpoint(roomManager,
                 List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null)));
         server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0), Map.of("/ws", endpoint), List.of());
         uri = URI.create("ws://127.0.0.1:" + server.port() + "/ws");
@@ -63,7 +62,7 @@ class SfuSessionTest {
     @AfterEach
     void stop() {
         server.close();
-        conference.close();
+        roomManager.close();
     }
 
     private TestSocket connect() {
@@ -119,8 +118,8 @@ class SfuSessionTest {
             JsonNode announced = ada.next("participant_joined").get("participant");
             assertEquals(joined.get("participantId"), announced.get("participantId"));
             assertEquals("Grace", announced.get("name").asText());
-            assertEquals(2, conference.participantCount());
-            assertEquals(1, conference.roomCount());
+            assertEquals(2, roomManager.participantCount());
+            assertEquals(1, roomManager.roomCount());
         }
     }
 
@@ -275,7 +274,7 @@ class SfuSessionTest {
             bystander.next("participant_left");
             bystander.send("{\"type\":\"subscribe\",\"trackIds\":[\"t-404\"]}");
             bystander.nextError("unknown_track", "subscribe");
-            Eventually.await(() -> conference.participantCount() == 1, "the closed socket's participant left");
+            Eventually.await(() -> roomManager.participantCount() == 1, "the closed socket's participant left");
         }
     }
 
@@ -287,7 +286,7 @@ class SfuSessionTest {
         try (TestSocket grace = joined("r", "Grace")) {
             ada.close();
             assertEquals(adaId, grace.next("participant_left").get("participantId").asText());
-            Eventually.await(() -> conference.participantCount() == 1, "Ada left the conference");
+            Eventually.await(() -> roomManager.participantCount() == 1, "Ada left the roomManager");
         }
     }
 }

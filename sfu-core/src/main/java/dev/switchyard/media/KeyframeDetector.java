@@ -1,4 +1,4 @@
-package dev.switchyard.router;
+package dev.switchyard.media;
 
 import dev.switchyard.codec.Av1Descriptor;
 import dev.switchyard.codec.H264Descriptor;

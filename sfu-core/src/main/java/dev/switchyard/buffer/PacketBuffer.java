@@ -1,4 +1,4 @@
-package dev.switchyard.transport;
+package dev.switchyard.buffer;
 
 import java.util.Objects;
 

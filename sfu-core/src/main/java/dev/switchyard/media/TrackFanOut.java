@@ -1,9 +1,9 @@
-package dev.switchyard.router;
+package dev.switchyard.media;
 
 import java.util.Arrays;
 
+import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.rtp.RtpPacket;
-import dev.switchyard.transport.PacketBuffer;
 
 /**
  * The fan-out of one published stream: every packet the publisher sends is handed to each subscriber stream.
@@ -12,32 +12,32 @@ import dev.switchyard.transport.PacketBuffer;
  * thread reads a snapshot per packet without locking. Whether a packet starts a keyframe is worked out at most
  * once per packet, and only while some subscriber waits for one.
  */
-public final class TrackForwarder {
+public final class TrackFanOut {
 
-    private static final SubscriberStream[] NONE = new SubscriberStream[0];
+    private static final SendStream[] NONE = new SendStream[0];
 
     private final KeyframeDetector.Codec keyframeCodec;
-    private volatile SubscriberStream[] streams = NONE;
+    private volatile SendStream[] streams = NONE;
 
     /** @param keyframeCodec the video codec whose keyframes start new streams, or null for audio */
-    public TrackForwarder(KeyframeDetector.Codec keyframeCodec) {
+    public TrackFanOut(KeyframeDetector.Codec keyframeCodec) {
         this.keyframeCodec = keyframeCodec;
     }
 
     /** Adds a subscriber; callers serialise changes (the room lock). */
-    public void add(SubscriberStream stream) {
-        SubscriberStream[] current = streams;
-        SubscriberStream[] next = Arrays.copyOf(current, current.length + 1);
+    public void add(SendStream stream) {
+        SendStream[] current = streams;
+        SendStream[] next = Arrays.copyOf(current, current.length + 1);
         next[current.length] = stream;
         streams = next;
     }
 
     /** Removes a subscriber; callers serialise changes (the room lock). */
-    public void remove(SubscriberStream stream) {
-        SubscriberStream[] current = streams;
+    public void remove(SendStream stream) {
+        SendStream[] current = streams;
         for (int i = 0; i < current.length; i++) {
             if (current[i] == stream) {
-                SubscriberStream[] next = new SubscriberStream[current.length - 1];
+                SendStream[] next = new SendStream[current.length - 1];
                 System.arraycopy(current, 0, next, 0, i);
                 System.arraycopy(current, i + 1, next, i, current.length - i - 1);
                 streams = next;
@@ -62,10 +62,10 @@ public final class TrackForwarder {
      * @param scratch a buffer for the per-subscriber copy, owned by the calling thread
      */
     public void forward(RtpPacket packet, PacketBuffer source, PacketBuffer scratch, KeyframeDetector keyframes) {
-        SubscriberStream[] targets = streams;
+        SendStream[] targets = streams;
         boolean keyframeKnown = false;
         boolean keyframeStart = false;
-        for (SubscriberStream stream : targets) {
+        for (SendStream stream : targets) {
             if (stream.isWaitingForKeyframe() && !keyframeKnown) {
                 keyframeStart = keyframeCodec == null || keyframes.isKeyframeStart(keyframeCodec, packet);
                 keyframeKnown = true;

@@ -1,4 +1,4 @@
-package dev.switchyard.router;
+package dev.switchyard.media;
 
 import java.util.concurrent.TimeUnit;
 

@@ -1,4 +1,4 @@
-package dev.switchyard.transport;
+package dev.switchyard.transport.dtls;
 
 import java.io.IOException;
 

@@ -11,7 +11,7 @@ import java.util.Objects;
  * A certificate fingerprint as carried by SDP {@code a=fingerprint} (RFC 8122 §5): a hash function name such as
  * {@code sha-256} and the hash of the DER-encoded certificate. The value array is copied in and out.
  */
-public record Fingerprint(String hashFunction, byte[] value) {
+public record CertificateFingerprint(String hashFunction, byte[] value) {
 
     private static final HexFormat UPPER_HEX = HexFormat.ofDelimiter(":").withUpperCase();
 
@@ -19,7 +19,7 @@ public record Fingerprint(String hashFunction, byte[] value) {
      * @throws IllegalArgumentException if the hash function is not one of sha-1, sha-224, sha-256, sha-384,
      *                                  sha-512, or the value's length does not match it
      */
-    public Fingerprint {
+    public CertificateFingerprint {
         HashFunction function = HashFunction.named(hashFunction);
         Objects.requireNonNull(value, "value");
         if (value.length != function.length) {
@@ -31,8 +31,8 @@ public record Fingerprint(String hashFunction, byte[] value) {
     }
 
     /** The fingerprint of a DER-encoded certificate under the named hash function. */
-    public static Fingerprint of(String hashFunction, byte[] derCertificate) {
-        return new Fingerprint(hashFunction, HashFunction.named(hashFunction).digest(derCertificate));
+    public static CertificateFingerprint of(String hashFunction, byte[] derCertificate) {
+        return new CertificateFingerprint(hashFunction, HashFunction.named(hashFunction).digest(derCertificate));
     }
 
     /**
@@ -41,7 +41,7 @@ public record Fingerprint(String hashFunction, byte[] value) {
      *
      * @throws IllegalArgumentException with a message naming the problem, for any malformed input
      */
-    public static Fingerprint parse(String sdpValue) {
+    public static CertificateFingerprint parse(String sdpValue) {
         Objects.requireNonNull(sdpValue, "sdpValue");
         String trimmed = sdpValue.strip();
         int space = trimmed.indexOf(' ');
@@ -60,7 +60,7 @@ public record Fingerprint(String hashFunction, byte[] value) {
             throw new IllegalArgumentException("fingerprint value must be colon-separated hex byte pairs, got '"
                     + hex + "'", e);
         }
-        return new Fingerprint(trimmed.substring(0, space), value);
+        return new CertificateFingerprint(trimmed.substring(0, space), value);
     }
 
     /** The SDP attribute value, e.g. {@code "sha-256 AB:CD:…"} (upper-case hex as RFC 8122 §5 asks). */
@@ -80,7 +80,7 @@ public record Fingerprint(String hashFunction, byte[] value) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Fingerprint that
+        return other instanceof CertificateFingerprint that
                 && hashFunction.equals(that.hashFunction)
                 && Arrays.equals(value, that.value);
     }

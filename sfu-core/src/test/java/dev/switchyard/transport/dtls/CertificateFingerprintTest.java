@@ -1,16 +1,16 @@
 package dev.switchyard.transport.dtls;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.security.MessageDigest;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FingerprintTest {
 
@@ -20,25 +20,25 @@ class FingerprintTest {
 
     @Test
     void parsesAndWritesTheSdpForm() {
-        Fingerprint fingerprint = Fingerprint.parse(CHROMIUM);
+        CertificateFingerprint fingerprint = CertificateFingerprint.parse(CHROMIUM);
         assertEquals("sha-256", fingerprint.hashFunction());
         assertEquals(32, fingerprint.value().length);
         assertEquals(0x5B, fingerprint.value()[0] & 0xFF);
         assertEquals(CHROMIUM, fingerprint.toSdpValue());
-        assertEquals(fingerprint, Fingerprint.parse(fingerprint.toSdpValue()));
+        assertEquals(fingerprint, CertificateFingerprint.parse(fingerprint.toSdpValue()));
     }
 
     @Test
     void acceptsEitherCaseAndSurroundingSpace() {
-        assertEquals(Fingerprint.parse(CHROMIUM), Fingerprint.parse("  SHA-256   " + CHROMIUM.substring(8).toLowerCase() + " "));
+        assertEquals(CertificateFingerprint.parse(CHROMIUM), CertificateFingerprint.parse("  SHA-256   " + CHROMIUM.substring(8).toLowerCase() + " "));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"sha-1", "sha-224", "sha-256", "sha-384", "sha-512"})
     void matchesTheCertificateItWasComputedFrom(String hashFunction) {
         byte[] der = DtlsCertificate.generate().derEncoded();
-        Fingerprint fingerprint = Fingerprint.of(hashFunction, der);
-        assertTrue(Fingerprint.parse(fingerprint.toSdpValue()).matches(der));
+        CertificateFingerprint fingerprint = CertificateFingerprint.of(hashFunction, der);
+        assertTrue(CertificateFingerprint.parse(fingerprint.toSdpValue()).matches(der));
         der[der.length - 1] ^= 1;
         assertFalse(fingerprint.matches(der));
     }
@@ -63,11 +63,11 @@ class FingerprintTest {
         assertRejected(CHROMIUM.replace("5B:0D", "5B0D"), "colon-separated");
         assertRejected(CHROMIUM + ":", "colon-separated");
         assertRejected(CHROMIUM.replace("5B:0D:", "5B::0D"), "colon-separated");
-        assertThrows(NullPointerException.class, () -> Fingerprint.parse(null));
+        assertThrows(NullPointerException.class, () -> CertificateFingerprint.parse(null));
     }
 
     private static void assertRejected(String input, String messagePart) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Fingerprint.parse(input));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CertificateFingerprint.parse(input));
         assertTrue(e.getMessage().contains(messagePart), e.getMessage());
     }
 }

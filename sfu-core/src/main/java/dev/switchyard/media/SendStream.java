@@ -1,7 +1,7 @@
-package dev.switchyard.router;
+package dev.switchyard.media;
 
+import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.rtp.RtpPacket;
-import dev.switchyard.transport.PacketBuffer;
 
 /**
  * One subscriber's copy of a published stream: rewritten to the subscriber's own SSRC and continuous numbering
@@ -10,10 +10,10 @@ import dev.switchyard.transport.PacketBuffer;
  * <p>{@link #forward} runs on the publisher's receiving thread only, so its state needs no lock; it allocates
  * nothing.
  */
-public final class SubscriberStream {
+public final class SendStream {
 
     private final StreamRewriter rewriter;
-    private final RtpSink sink;
+    private final RtpSender sink;
     private final KeyframeRequester keyframes;
     private final RtpPacket outgoing = new RtpPacket();
     private boolean waitingForKeyframe;
@@ -22,7 +22,7 @@ public final class SubscriberStream {
      * @param startAtKeyframe whether to wait for a keyframe before the first packet (video)
      * @param keyframes asked for a keyframe while this stream waits for one
      */
-    public SubscriberStream(StreamRewriter rewriter, RtpSink sink, boolean startAtKeyframe,
+    public SendStream(StreamRewriter rewriter, RtpSender sink, boolean startAtKeyframe,
                             KeyframeRequester keyframes) {
         this.rewriter = rewriter;
         this.sink = sink;

@@ -1,9 +1,9 @@
-package dev.switchyard.router;
+package dev.switchyard.media;
 
-import dev.switchyard.transport.PacketBuffer;
+import dev.switchyard.buffer.PacketBuffer;
 
 /** Where one subscriber's forwarded packets go: its connection, which protects and sends them. */
-public interface RtpSink {
+public interface RtpSender {
 
     /** Whether a packet sent now can reach the subscriber (its connection is up). */
     boolean isReady();

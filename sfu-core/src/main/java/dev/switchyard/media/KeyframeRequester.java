@@ -1,4 +1,4 @@
-package dev.switchyard.router;
+package dev.switchyard.media;
 
 /** Asks the publisher of a stream for a keyframe; implementations throttle (see {@link KeyframeRequestThrottle}). */
 @FunctionalInterface

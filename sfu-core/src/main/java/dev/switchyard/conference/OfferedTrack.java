@@ -3,9 +3,9 @@ package dev.switchyard.conference;
 import java.util.Objects;
 
 /** A track carried by one m-line of a subscriber's connection. */
-public record SubscribedTrack(String mid, TrackInfo track) {
+public record OfferedTrack(String mid, TrackInfo track) {
 
-    public SubscribedTrack {
+    public OfferedTrack {
         Objects.requireNonNull(mid, "mid");
         Objects.requireNonNull(track, "track");
     }

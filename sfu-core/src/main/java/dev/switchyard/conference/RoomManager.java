@@ -15,7 +15,7 @@ import dev.switchyard.transport.TransportContext;
 import dev.switchyard.transport.ice.ServerIcePorts;
 
 /** All rooms of one server. A room exists while someone is in it. */
-public final class Conference implements AutoCloseable {
+public final class RoomManager implements AutoCloseable {
 
     private static final long CLOSE_WAIT_SECONDS = 10;
 
@@ -30,7 +30,7 @@ public final class Conference implements AutoCloseable {
         return thread;
     });
 
-    public Conference(TransportContext transports, ServerIcePorts ports) {
+    public RoomManager(TransportContext transports, ServerIcePorts ports) {
         this.transports = Objects.requireNonNull(transports, "transports");
         this.ports = Objects.requireNonNull(ports, "ports");
     }
