@@ -13,7 +13,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import dev.switchyard.buffer.PacketBuffer;
-import dev.switchyard.media.KeyframeDetector;
+import dev.switchyard.media.PacketCache;
+import dev.switchyard.media.ReceiveStream;
+import dev.switchyard.media.ReceivedPacket;
 import dev.switchyard.media.RtpSender;
 import dev.switchyard.media.SendStream;
 import dev.switchyard.media.StreamRewriter;
@@ -25,8 +27,10 @@ import dev.switchyard.transport.srtp.SrtpSession;
 
 /**
  * The server's forwarding pipeline in one process, without sockets: an SRTP packet from one publisher is
- * decrypted once, routed by the {@link TrackFanOut}, copied, rewritten and encrypted for each of N subscribers
- * (each with its own SRTP session, as each has its own DTLS keys).
+ * decrypted once, accounted in its {@link ReceiveStream} and kept in its {@link PacketCache} (video), routed by
+ * the {@link TrackFanOut}, then copied, rewritten, logged for retransmission and counted by each of N
+ * subscribers' {@link SendStream}s and encrypted with that subscriber's own SRTP session (each has its own DTLS
+ * keys).
  *
  * <p>One {@link #forward} operation is one incoming packet and N forwarded ones; it also includes the publisher's
  * own protect, measured alone by {@link #publisherProtectOnly} so that it can be subtracted. Per forwarded
@@ -47,9 +51,9 @@ public class ForwardingPipelineBenchmark {
     public SrtpBenchmark.Media media;
 
     private final PacketBuffer packet = PacketBuffer.allocate();
-    private final PacketBuffer scratch = PacketBuffer.allocate();
     private final RtpPacket view = new RtpPacket();
-    private final KeyframeDetector keyframes = new KeyframeDetector();
+    private final ReceivedPacket received = new ReceivedPacket();
+    private ReceiveStream stream;
     private SrtpSession publisher;
     private SrtpSession serverReceive;
     private ProtectingSink[] sinks;
@@ -87,9 +91,13 @@ public class ForwardingPipelineBenchmark {
             forwarder.add(new SendStream(new StreamRewriter(0x1000 + i, 3000), sinks[i], false,
                     () -> { }));
         }
-        cleartextLength = media == SrtpBenchmark.Media.VIDEO
+        boolean video = media == SrtpBenchmark.Media.VIDEO;
+        cleartextLength = video
                 ? ChromiumRtp.writeVideo(packet.buffer(), 0, 0)
                 : ChromiumRtp.writeAudio(packet.buffer(), 0, 0);
+        view.wrap(packet.buffer(), 0, cleartextLength);
+        stream = new ReceiveStream(view.ssrc(), video ? 90_000 : 48_000,
+                video ? new PacketCache(512, PacketBuffer.MAX_PACKET) : null);
         if (forward() != subscribers) {
             throw new IllegalStateException("the pipeline did not forward to every subscriber");
         }
@@ -99,10 +107,17 @@ public class ForwardingPipelineBenchmark {
     public int forward() {
         nextPacket();
         if (!publisher.protectRtp(packet) || !serverReceive.unprotectRtp(packet)
-                || !view.wrap(packet.buffer(), packet.offset(), packet.length())) {
+                || !received.wrap(packet, System.nanoTime())) {
             return -1;
         }
-        forwarder.forward(view, packet, scratch, keyframes);
+        RtpPacket rtp = received.rtp();
+        long sequence = stream.onPacket(rtp.sequenceNumber(), rtp.timestamp(), received.arrivalNanos(),
+                packet.length());
+        if (stream.cache() != null) {
+            stream.cache().store(sequence, packet);
+        }
+        received.attach(stream, sequence, null);
+        forwarder.forward(received);
         return subscribers;
     }
 

@@ -8,9 +8,9 @@ import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.media.KeyframeDetector;
 import dev.switchyard.media.KeyframeRequestThrottle;
 import dev.switchyard.media.KeyframeRequester;
+import dev.switchyard.media.ReceivedPacket;
 import dev.switchyard.media.TrackFanOut;
 import dev.switchyard.rtcp.PictureLossIndication;
-import dev.switchyard.rtp.RtpPacket;
 
 /**
  * A track a participant publishes (mediasoup's Producer): its signaling identity, its codec, its subscriptions,
@@ -101,9 +101,14 @@ final class PublishedTrack implements KeyframeRequester {
         return previous;
     }
 
+    /** The codec keyframes are detected in, or null (audio). */
+    KeyframeDetector.Codec keyframeCodec() {
+        return forwarder.keyframeCodec();
+    }
+
     /** Forwards one packet from the publisher to every subscription. Publisher's receiving thread only. */
-    void forward(RtpPacket packet, PacketBuffer source, PacketBuffer scratch, KeyframeDetector keyframes) {
-        forwarder.forward(packet, source, scratch, keyframes);
+    void forward(ReceivedPacket packet) {
+        forwarder.forward(packet);
     }
 
     /** Asks the publisher for a keyframe (RFC 4585 §6.3.1 PLI), at most once per interval. */

@@ -9,7 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.switchyard.buffer.PacketBuffer;
-import dev.switchyard.media.KeyframeDetector;
+import dev.switchyard.media.PacketCache;
+import dev.switchyard.media.ReceiveStream;
+import dev.switchyard.media.ReceivedPacket;
+import dev.switchyard.rtcp.RtcpCompoundIterator;
+import dev.switchyard.rtcp.RtcpPacketType;
+import dev.switchyard.rtcp.SenderReport;
 import dev.switchyard.rtp.HeaderExtensionCursor;
 import dev.switchyard.rtp.RtpPacket;
 import dev.switchyard.rtp.extension.SdesIdentifier;
@@ -18,8 +23,10 @@ import dev.switchyard.transport.TransportDescription;
 import dev.switchyard.transport.WebRtcTransport;
 
 /**
- * A participant's publisher connection: the transport its tracks arrive on, the tracks by m-line, and the
- * receive path that finds the track of each packet and hands it to the router.
+ * A participant's publisher connection: the transport its tracks arrive on, the tracks by m-line, a
+ * {@link ReceiveStream} per incoming SSRC, and the receive path. After the transport's SRTP unprotect, an RTP
+ * packet goes: stream lookup by SSRC (or MID) → receive statistics → retransmission cache → the track's
+ * fan-out to its subscribers. RTCP is parsed once; sender reports go to their streams.
  *
  * <p>Packets are matched to tracks by SSRC; an SSRC not announced in the offer is bound to its m-line the first
  * time it arrives with the MID header extension (RFC 8843 §15), as Firefox and simulcast senders require.
@@ -29,11 +36,14 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     private final Participant owner;
     private final WebRtcTransport transport;
     private final Map<String, PublishedTrack> tracksByMid = new ConcurrentHashMap<>();
-    private final RtpPacket packet = new RtpPacket();
+    /** Video packets kept per stream for retransmission: about half a second at a high bitrate. */
+    private static final int VIDEO_CACHE_PACKETS = 512;
+
+    private final ReceivedPacket received = new ReceivedPacket();
     private final HeaderExtensionCursor extensions = new HeaderExtensionCursor();
-    private final KeyframeDetector keyframes = new KeyframeDetector();
-    private final PacketBuffer scratch = PacketBuffer.allocate();
-    /** SSRC → track, replaced as a whole so the receiving thread always sees a consistent table. */
+    private final RtcpCompoundIterator rtcp = new RtcpCompoundIterator();
+    private final SenderReport senderReport = new SenderReport();
+    /** SSRC → track and stream, replaced as a whole so the receiving thread always sees a consistent table. */
     private volatile SsrcBinding[] bindings = new SsrcBinding[0];
     private volatile int midExtensionId = -1;
     /** RFC 8866 §5.2: a numeric session id, constant for the connection, with a version per answer. */
@@ -110,40 +120,44 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     }
 
     private synchronized void bind(long ssrc, PublishedTrack track) {
-        if (trackForSsrc(ssrc) != null) {
+        if (bindingFor(ssrc) != null) {
             return;
         }
         SsrcBinding[] current = bindings;
         SsrcBinding[] next = Arrays.copyOf(current, current.length + 1);
-        next[current.length] = new SsrcBinding(ssrc, track);
+        PacketCache cache = track.kind() == MediaKind.VIDEO
+                ? new PacketCache(VIDEO_CACHE_PACKETS, PacketBuffer.MAX_PACKET) : null;
+        next[current.length] = new SsrcBinding(ssrc, track,
+                new ReceiveStream(ssrc, track.codec().rtpMap().clockRate(), cache));
         bindings = next;
         track.setMediaSsrc(ssrc);
     }
 
-    private PublishedTrack trackForSsrc(long ssrc) {
+    private SsrcBinding bindingFor(long ssrc) {
         for (SsrcBinding binding : bindings) {
             if (binding.ssrc() == ssrc) {
-                return binding.track();
+                return binding;
             }
         }
         return null;
     }
 
-    private record SsrcBinding(long ssrc, PublishedTrack track) {
+    private record SsrcBinding(long ssrc, PublishedTrack track, ReceiveStream stream) {
     }
 
     /** Binds an unannounced SSRC by the MID extension of its packet; null if the packet has none we know. */
-    private PublishedTrack bindByMid(RtpPacket rtp) {
+    private SsrcBinding bindByMid(RtpPacket rtp) {
         int id = midExtensionId;
         if (id < 0 || !extensions.wrap(rtp) || !extensions.find(id)) {
             return null;
         }
         String mid = SdesIdentifier.read(extensions.buffer(), extensions.valueOffset(), extensions.valueLength());
         PublishedTrack track = mid == null ? null : tracksByMid.get(mid);
-        if (track != null) {
-            bind(rtp.ssrc(), track);
+        if (track == null) {
+            return null;
         }
-        return track;
+        bind(rtp.ssrc(), track);
+        return bindingFor(rtp.ssrc());
     }
 
     @Override
@@ -152,23 +166,42 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     }
 
     @Override
-    public void onRtp(WebRtcTransport receiving, PacketBuffer received) {
-        if (!packet.wrap(received.buffer(), received.offset(), received.length())) {
+    public void onRtp(WebRtcTransport receiving, PacketBuffer decrypted) {
+        if (!received.wrap(decrypted, System.nanoTime())) {
             return;
         }
-        PublishedTrack track = trackForSsrc(packet.ssrc());
-        if (track == null) {
-            track = bindByMid(packet);
-            if (track == null) {
+        RtpPacket packet = received.rtp();
+        SsrcBinding binding = bindingFor(packet.ssrc());
+        if (binding == null) {
+            binding = bindByMid(packet);
+            if (binding == null) {
                 return;
             }
         }
-        track.forward(packet, received, scratch, keyframes);
+        ReceiveStream stream = binding.stream();
+        long sequence = stream.onPacket(packet.sequenceNumber(), packet.timestamp(), received.arrivalNanos(),
+                decrypted.length());
+        if (stream.cache() != null) {
+            stream.cache().store(sequence, decrypted);
+        }
+        PublishedTrack track = binding.track();
+        received.attach(stream, sequence, track.keyframeCodec());
+        track.forward(received);
     }
 
+    /** RFC 3550 §6.4.1: a publisher's sender reports give the LSR and DLSR of the reports sent back to it. */
     @Override
-    public void onRtcp(WebRtcTransport receiving, PacketBuffer received) {
-        // Sender reports and SDES from the publisher are not relayed: each subscription is its own stream.
+    public void onRtcp(WebRtcTransport receiving, PacketBuffer decrypted) {
+        long arrivalNanos = System.nanoTime();
+        rtcp.reset(decrypted.buffer(), decrypted.offset(), decrypted.length());
+        while (rtcp.next()) {
+            if (rtcp.packetType() == RtcpPacketType.SENDER_REPORT && senderReport.wrap(rtcp)) {
+                SsrcBinding binding = bindingFor(senderReport.ssrc());
+                if (binding != null) {
+                    binding.stream().onSenderReport(senderReport.ntpTimestamp(), arrivalNanos);
+                }
+            }
+        }
     }
 
     @Override

@@ -1,31 +1,53 @@
 package dev.switchyard.media;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.rtp.RtpPacket;
 
 /**
- * One subscriber's copy of a published stream: rewritten to the subscriber's own SSRC and continuous numbering
- * and, for video, held back until a keyframe starts so that the subscriber's decoder can start.
+ * One RTP stream the server sends to one subscriber (mediasoup's RtpStreamSend): the subscriber's copy of a
+ * published track. Its send path, in order:
+ * <ol>
+ *   <li>hold video back until a keyframe starts, asking the publisher for one meanwhile, so the subscriber's
+ *       decoder can start;</li>
+ *   <li>copy the packet and rewrite SSRC, sequence number and timestamp ({@link StreamRewriter});</li>
+ *   <li>log which received packet went out under which sequence number, for retransmission
+ *       ({@link SentPacketLog});</li>
+ *   <li>count packets and payload octets for sender reports;</li>
+ *   <li>hand it to the subscriber's connection, which protects and sends it ({@link RtpSender}).</li>
+ * </ol>
  *
- * <p>{@link #forward} runs on the publisher's receiving thread only, so its state needs no lock; it allocates
+ * <p>{@link #onRtp} runs on the thread receiving the track only, so its state needs no lock; it allocates
  * nothing.
  */
-public final class SendStream {
+public final class SendStream implements TrackSink {
+
+    /** About a second of video at high rates: what a NACK can still usefully ask for. */
+    private static final int LOGGED_PACKETS = 1024;
 
     private final StreamRewriter rewriter;
-    private final RtpSender sink;
+    private final RtpSender sender;
     private final KeyframeRequester keyframes;
+    private final SentPacketLog sentPackets = new SentPacketLog(LOGGED_PACKETS);
     private final RtpPacket outgoing = new RtpPacket();
+    private final AtomicLong packetsSent = new AtomicLong();
+    private final AtomicLong payloadOctetsSent = new AtomicLong();
+    /** Used by {@link #rebuildSent} only, on the one thread that answers NACKs. */
+    private final RtpPacket rebuilt = new RtpPacket();
+    private final long[] foundTimestamp = new long[1];
     private boolean waitingForKeyframe;
+    /** The received stream the packets come from; written by the sending thread, read by the NACK thread. */
+    private volatile ReceiveStream source;
 
     /**
      * @param startAtKeyframe whether to wait for a keyframe before the first packet (video)
      * @param keyframes asked for a keyframe while this stream waits for one
      */
-    public SendStream(StreamRewriter rewriter, RtpSender sink, boolean startAtKeyframe,
-                            KeyframeRequester keyframes) {
+    public SendStream(StreamRewriter rewriter, RtpSender sender, boolean startAtKeyframe,
+                      KeyframeRequester keyframes) {
         this.rewriter = rewriter;
-        this.sink = sink;
+        this.sender = sender;
         this.keyframes = keyframes;
         this.waitingForKeyframe = startAtKeyframe;
     }
@@ -38,28 +60,77 @@ public final class SendStream {
         return waitingForKeyframe;
     }
 
-    /**
-     * Sends a rewritten copy of {@code source} to the subscriber.
-     *
-     * @param keyframeStart whether {@code source} starts a keyframe (only consulted while waiting for one)
-     * @param scratch a buffer the caller lends for the copy
-     */
-    public void forward(PacketBuffer source, boolean keyframeStart, PacketBuffer scratch) {
-        if (!sink.isReady()) {
+    @Override
+    public void onRtp(ReceivedPacket packet) {
+        if (!sender.isReady()) {
             return;
         }
         if (waitingForKeyframe) {
-            if (!keyframeStart) {
+            if (!packet.isKeyframeStart()) {
                 keyframes.requestKeyframe();
                 return;
             }
             waitingForKeyframe = false;
         }
-        scratch.setOffsetLength(0, 0);
-        scratch.copyFrom(source.buffer(), source.offset(), source.length());
-        if (outgoing.wrap(scratch.buffer(), scratch.offset(), scratch.length())) {
-            rewriter.rewrite(outgoing);
-            sink.sendRtp(scratch);
+        PacketBuffer copy = packet.scratch();
+        PacketBuffer received = packet.buffer();
+        copy.setOffsetLength(0, 0);
+        copy.copyFrom(received.buffer(), received.offset(), received.length());
+        if (!outgoing.wrap(copy.buffer(), copy.offset(), copy.length())) {
+            return;
         }
+        rewriter.rewrite(outgoing);
+        logSent(packet);
+        packetsSent.lazySet(packetsSent.get() + 1);
+        payloadOctetsSent.lazySet(payloadOctetsSent.get() + outgoing.payloadLength());
+        sender.sendRtp(copy);
+    }
+
+    private void logSent(ReceivedPacket packet) {
+        ReceiveStream stream = packet.stream();
+        if (stream != source) {
+            // Sequence numbers of another source stream mean nothing in the old one's cache.
+            source = stream;
+            sentPackets.clear();
+        }
+        if (stream != null) {
+            sentPackets.record(outgoing.sequenceNumber(), outgoing.timestamp(), packet.extendedSequence());
+        }
+    }
+
+    /**
+     * Rebuilds the packet this stream sent as {@code outputSequence} from its source stream's cache, rewritten
+     * exactly as it was sent, ready to protect. One thread at a time may call it (the one answering this
+     * subscriber's NACKs); it may run while {@link #onRtp} runs on another.
+     *
+     * @return false if the packet is no longer logged or no longer cached
+     */
+    public boolean rebuildSent(int outputSequence, PacketBuffer into) {
+        ReceiveStream stream = source;
+        PacketCache cache = stream == null ? null : stream.cache();
+        if (cache == null) {
+            return false;
+        }
+        long sourceSequence = sentPackets.find(outputSequence, foundTimestamp);
+        if (sourceSequence < 0 || !cache.copy(sourceSequence, into)) {
+            return false;
+        }
+        if (!rebuilt.wrap(into.buffer(), into.offset(), into.length())) {
+            return false;
+        }
+        rebuilt.setSsrc(rewriter.outputSsrc());
+        rebuilt.setSequenceNumber(outputSequence);
+        rebuilt.setTimestamp(foundTimestamp[0]);
+        return true;
+    }
+
+    /** RTP packets sent so far (RFC 3550 §6.4.1 sender's packet count). */
+    public long packetsSent() {
+        return packetsSent.get();
+    }
+
+    /** Payload octets sent so far (RFC 3550 §6.4.1 sender's octet count). */
+    public long payloadOctetsSent() {
+        return payloadOctetsSent.get();
     }
 }

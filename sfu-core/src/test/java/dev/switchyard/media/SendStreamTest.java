@@ -1,0 +1,121 @@
+package dev.switchyard.media;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.rtp.RtpPacket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SendStreamTest {
+
+    private static final long OUTPUT_SSRC = 0xABCD_0001L;
+    private static final int KEYFRAME_MARKER = 0x4B;
+
+    /** Records what the stream sends, as the subscriber's connection would see it before protection. */
+    private static final class RecordingSender implements RtpSender {
+        final List<int[]> sent = new ArrayList<>();
+        boolean ready = true;
+
+        @Override
+        public boolean isReady() {
+            return ready;
+        }
+
+        @Override
+        public boolean sendRtp(PacketBuffer packet) {
+            RtpPacket rtp = new RtpPacket();
+            assertTrue(rtp.wrap(packet.buffer(), packet.offset(), packet.length()));
+            assertEquals(OUTPUT_SSRC, rtp.ssrc());
+            sent.add(new int[] {rtp.sequenceNumber(), (int) rtp.timestamp(),
+                    packet.buffer()[rtp.payloadOffset()]});
+            return true;
+        }
+    }
+
+    private final RecordingSender sender = new RecordingSender();
+    private final List<String> keyframeRequests = new ArrayList<>();
+    private final ReceivedPacket received = new ReceivedPacket();
+
+    private void deliver(SendStream stream, ReceiveStream source, long ssrc, int sequence, long timestamp,
+                         int marker) {
+        PacketBuffer packet = MediaTestPackets.rtp(ssrc, sequence, timestamp, marker);
+        assertTrue(received.wrap(packet, 0));
+        long extended = source.onPacket(sequence, timestamp, 0, packet.length());
+        source.cache().store(extended, packet);
+        received.attach(source, extended, null);
+        stream.onRtp(received);
+    }
+
+    private SendStream stream(boolean startAtKeyframe) {
+        return new SendStream(new StreamRewriter(OUTPUT_SSRC, 3000), sender, startAtKeyframe,
+                () -> keyframeRequests.add("pli"));
+    }
+
+    @Test
+    void packetsGoOutRewrittenAndCounted() {
+        SendStream stream = stream(false);
+        ReceiveStream source = new ReceiveStream(0x1111, 90_000, new PacketCache(64, PacketBuffer.MAX_PACKET));
+        deliver(stream, source, 0x1111, 500, 9_000, 1);
+        deliver(stream, source, 0x1111, 501, 12_000, 2);
+        assertEquals(2, sender.sent.size());
+        assertEquals(500, sender.sent.get(0)[0]);
+        assertEquals(2, stream.packetsSent());
+        assertEquals(16, stream.payloadOctetsSent());
+    }
+
+    @Test
+    void nothingGoesOutBeforeTheSubscribersConnectionIsUp() {
+        SendStream stream = stream(false);
+        sender.ready = false;
+        deliver(stream, new ReceiveStream(1, 90_000, new PacketCache(8, 1500)), 1, 1, 0, 1);
+        assertEquals(0, sender.sent.size());
+        assertEquals(0, stream.packetsSent());
+    }
+
+    @Test
+    void aSentPacketIsRebuiltForRetransmissionExactlyAsItWentOut() {
+        SendStream stream = stream(false);
+        ReceiveStream first = new ReceiveStream(0x1111, 90_000, new PacketCache(64, PacketBuffer.MAX_PACKET));
+        for (int i = 0; i < 10; i++) {
+            deliver(stream, first, 0x1111, 1000 + i, 3000L * i, i);
+        }
+        // The publisher restarts with another SSRC: the rewriter continues the numbering.
+        ReceiveStream second = new ReceiveStream(0x2222, 90_000, new PacketCache(64, PacketBuffer.MAX_PACKET));
+        for (int i = 0; i < 5; i++) {
+            deliver(stream, second, 0x2222, 40_000 + i, 777_000L + 3000L * i, 100 + i);
+        }
+        int[] wanted = sender.sent.get(12);
+        PacketBuffer rebuilt = PacketBuffer.allocate();
+        assertTrue(stream.rebuildSent(wanted[0], rebuilt));
+        RtpPacket packet = new RtpPacket();
+        assertTrue(packet.wrap(rebuilt.buffer(), rebuilt.offset(), rebuilt.length()));
+        assertEquals(OUTPUT_SSRC, packet.ssrc());
+        assertEquals(wanted[0], packet.sequenceNumber());
+        assertEquals(wanted[1], (int) packet.timestamp());
+        assertEquals(102, rebuilt.buffer()[packet.payloadOffset()], "the payload of the packet sent then");
+
+        assertFalse(stream.rebuildSent(sender.sent.get(3)[0], rebuilt),
+                "packets of the previous source are not looked up in the new source's cache");
+        assertFalse(stream.rebuildSent(sender.sent.get(14)[0] + 1, rebuilt), "never sent");
+    }
+
+    @Test
+    void videoWaitsForAKeyframeAndAsksForOneMeanwhile() {
+        SendStream stream = new SendStream(new StreamRewriter(OUTPUT_SSRC, 3000), sender, true,
+                () -> keyframeRequests.add("pli"));
+        ReceiveStream source = new ReceiveStream(1, 90_000, new PacketCache(8, 1500));
+        PacketBuffer delta = MediaTestPackets.rtp(1, 1, 0, 1);
+        assertTrue(received.wrap(delta, 0));
+        received.attach(source, 1, KeyframeDetector.Codec.VP8);
+        stream.onRtp(received);
+        assertEquals(0, sender.sent.size());
+        assertEquals(List.of("pli"), keyframeRequests);
+        assertTrue(stream.isWaitingForKeyframe());
+    }
+}
