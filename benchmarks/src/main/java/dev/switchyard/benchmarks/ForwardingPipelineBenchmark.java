@@ -13,10 +13,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.media.ForwardingLanes;
 import dev.switchyard.media.PacketCache;
 import dev.switchyard.media.ReceiveStream;
 import dev.switchyard.media.ReceivedPacket;
-import dev.switchyard.media.RtpSender;
 import dev.switchyard.media.SendStream;
 import dev.switchyard.media.StreamRewriter;
 import dev.switchyard.media.TrackFanOut;
@@ -56,40 +56,22 @@ public class ForwardingPipelineBenchmark {
     private ReceiveStream stream;
     private SrtpSession publisher;
     private SrtpSession serverReceive;
-    private ProtectingSink[] sinks;
+    private ProtectingSender[] sinks;
     private TrackFanOut forwarder;
     private int cleartextLength;
     private int sequenceNumber;
-
-    /** Stands in for a subscriber's transport: protects with that subscriber's keys, then drops the packet. */
-    private static final class ProtectingSink implements RtpSender {
-        final SrtpSession session;
-
-        ProtectingSink(SrtpSession session) {
-            this.session = session;
-        }
-
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public boolean sendRtp(PacketBuffer outgoing) {
-            return session.protectRtp(outgoing);
-        }
-    }
 
     @Setup
     public void setUp() {
         publisher = new SrtpSession(keys(0x11, 0x22, 0x33, 0x44));
         serverReceive = new SrtpSession(keys(0x33, 0x44, 0x11, 0x22));
-        forwarder = new TrackFanOut(null);
-        sinks = new ProtectingSink[subscribers];
+        ForwardingLanes lanes = new ForwardingLanes(1);
+        forwarder = new TrackFanOut(null, lanes);
+        sinks = new ProtectingSender[subscribers];
         for (int i = 0; i < subscribers; i++) {
-            sinks[i] = new ProtectingSink(new SrtpSession(keys(0x50 + i, 0x60, 0x70, 0x80)));
+            sinks[i] = new ProtectingSender(new SrtpSession(keys(0x50 + i, 0x60, 0x70, 0x80)));
             forwarder.add(new SendStream(new StreamRewriter(0x1000 + i, 3000), sinks[i], false,
-                    () -> { }));
+                    () -> { }), lanes.get(0));
         }
         boolean video = media == SrtpBenchmark.Media.VIDEO;
         cleartextLength = video
@@ -130,8 +112,8 @@ public class ForwardingPipelineBenchmark {
     @TearDown
     public void checkEveryPacketWentThrough() {
         long rejected = SrtpFixtures.rejected(serverReceive.stats().rtpUnprotect());
-        for (ProtectingSink sink : sinks) {
-            rejected += SrtpFixtures.rejected(sink.session.stats().rtpProtect());
+        for (ProtectingSender sink : sinks) {
+            rejected += SrtpFixtures.rejected(sink.session().stats().rtpProtect());
         }
         if (rejected != 0) {
             throw new IllegalStateException(rejected + " packets were rejected");

@@ -15,6 +15,7 @@ import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.media.RtpSender;
 import dev.switchyard.media.SendStream;
 import dev.switchyard.media.StreamRewriter;
+import dev.switchyard.media.ForwardingLanes;
 import dev.switchyard.media.TrackFanOut;
 
 /**
@@ -43,6 +44,9 @@ public class RouterChurnBenchmark {
     @Param({"100", "1000"})
     public int participants;
 
+    /** One lane: churn is about the sink tables, not about threads. */
+    private static final ForwardingLanes LANES = new ForwardingLanes(1);
+
     private TrackFanOut[] tracks;
     private SendStream[][] streams;
     private int next;
@@ -52,12 +56,12 @@ public class RouterChurnBenchmark {
         tracks = new TrackFanOut[participants];
         streams = new SendStream[participants][participants];
         for (int track = 0; track < participants; track++) {
-            tracks[track] = new TrackFanOut(null);
+            tracks[track] = new TrackFanOut(null, LANES);
             for (int subscriber = 0; subscriber < participants; subscriber++) {
                 streams[track][subscriber] = new SendStream(new StreamRewriter(subscriber, 3000), NOWHERE,
                         true, () -> { });
                 if (subscriber != track) {
-                    tracks[track].add(streams[track][subscriber]);
+                    tracks[track].add(streams[track][subscriber], LANES.get(0));
                 }
             }
         }
@@ -71,7 +75,7 @@ public class RouterChurnBenchmark {
         next++;
         TrackFanOut forwarder = tracks[track];
         forwarder.remove(streams[track][subscriber]);
-        forwarder.add(streams[track][subscriber]);
+        forwarder.add(streams[track][subscriber], LANES.get(0));
         return forwarder.size();
     }
 }

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.media.ForwardingLane;
 import dev.switchyard.media.KeyframeDetector;
 import dev.switchyard.media.KeyframeRequestThrottle;
 import dev.switchyard.media.KeyframeRequester;
 import dev.switchyard.media.ReceivedPacket;
 import dev.switchyard.media.TrackFanOut;
+import dev.switchyard.media.TrackSink;
 import dev.switchyard.rtcp.PictureLossIndication;
 
 /**
@@ -45,7 +47,8 @@ final class PublishedTrack implements KeyframeRequester {
         this.source = source;
         this.codec = codec;
         this.forwarder = new TrackFanOut(kind == MediaKind.VIDEO
-                ? KeyframeDetector.Codec.fromEncodingName(codec.rtpMap().encodingName()) : null);
+                ? KeyframeDetector.Codec.fromEncodingName(codec.rtpMap().encodingName()) : null,
+                publisher.owner().roomManager().ports().forwardingLanes());
     }
 
     String trackId() {
@@ -84,7 +87,20 @@ final class PublishedTrack implements KeyframeRequester {
     /** Called under the room lock. */
     void addSubscription(Subscription subscription) {
         subscriptions.add(subscription);
-        forwarder.add(subscription.stream());
+        addSink(subscription.stream(), subscription.subscriber().lane());
+    }
+
+    /**
+     * Sends this track's packets to {@code sink} too, on {@code lane}'s thread: the seam a subscription, a
+     * recorder or a relay to another server plugs into. Called under the room lock.
+     */
+    void addSink(TrackSink sink, ForwardingLane lane) {
+        forwarder.add(sink, lane);
+    }
+
+    /** Packets a sink of this track failed on; each was dropped for that sink only. */
+    long sinkFailures() {
+        return forwarder.sinkFailures();
     }
 
     /** Called under the room lock. */

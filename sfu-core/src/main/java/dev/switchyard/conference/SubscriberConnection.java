@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.media.ForwardingLane;
 import dev.switchyard.media.RtpSender;
 import dev.switchyard.rtcp.FullIntraRequest;
 import dev.switchyard.rtcp.PictureLossIndication;
@@ -45,6 +46,7 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
     }
 
     private final Participant owner;
+    private final ForwardingLane lane;
     private final List<MediaLine> lines = new ArrayList<>();
     private final RtcpCompoundIterator rtcp = new RtcpCompoundIterator();
     private final PictureLossIndication pli = new PictureLossIndication();
@@ -63,6 +65,12 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
 
     SubscriberConnection(Participant owner) {
         this.owner = owner;
+        this.lane = owner.roomManager().ports().forwardingLanes().assign();
+    }
+
+    /** The forwarding lane whose thread runs this subscriber's send streams. */
+    ForwardingLane lane() {
+        return lane;
     }
 
     Participant owner() {

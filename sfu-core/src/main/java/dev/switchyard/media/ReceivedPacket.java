@@ -61,6 +61,10 @@ public final class ReceivedPacket {
         return extendedSequence;
     }
 
+    KeyframeDetector.Codec keyframeCodec() {
+        return keyframeCodec;
+    }
+
     /**
      * Whether the packet starts a keyframe; worked out on first ask, at most once per packet, and only asked
      * while some subscriber waits for one. Always true for audio.

@@ -1,12 +1,14 @@
 package dev.switchyard.media;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fan-out of one published track (mediasoup's Producer without the signaling): every packet of the track is
- * handed to each sink.
+ * handed to each sink. Sinks are grouped by the {@link ForwardingLane} that runs them: the receiving lane serves
+ * its own group inline and hands the packet once to each other lane with sinks of this track.
  *
- * <p>The set of sinks is copy-on-write: it changes rarely (signaling) while the receiving thread reads a snapshot
+ * <p>The groups are copy-on-write: they change rarely (signaling) while the receiving thread reads a snapshot
  * per packet without locking.
  */
 public final class TrackFanOut {
@@ -14,11 +16,21 @@ public final class TrackFanOut {
     private static final TrackSink[] NONE = new TrackSink[0];
 
     private final KeyframeDetector.Codec keyframeCodec;
-    private volatile TrackSink[] sinks = NONE;
+    private final ForwardingLanes lanes;
+    private final AtomicLong sinkFailures = new AtomicLong();
+    /** Sinks by lane index. */
+    private volatile TrackSink[][] sinksByLane;
 
-    /** @param keyframeCodec the video codec whose keyframes start new streams, or null for audio */
-    public TrackFanOut(KeyframeDetector.Codec keyframeCodec) {
+    /**
+     * @param keyframeCodec the video codec whose keyframes start new streams, or null for audio
+     * @param lanes the lanes sinks may run on
+     */
+    public TrackFanOut(KeyframeDetector.Codec keyframeCodec, ForwardingLanes lanes) {
         this.keyframeCodec = keyframeCodec;
+        this.lanes = lanes;
+        TrackSink[][] empty = new TrackSink[lanes.size()][];
+        Arrays.fill(empty, NONE);
+        this.sinksByLane = empty;
     }
 
     /** The codec keyframes are detected in, or null (audio). */
@@ -26,41 +38,82 @@ public final class TrackFanOut {
         return keyframeCodec;
     }
 
-    /** Adds a sink; callers serialise changes (the room lock). */
-    public void add(TrackSink sink) {
-        TrackSink[] current = sinks;
-        TrackSink[] next = Arrays.copyOf(current, current.length + 1);
-        next[current.length] = sink;
-        sinks = next;
+    /** Adds a sink run by {@code lane}; callers serialise changes (the room lock). */
+    public void add(TrackSink sink, ForwardingLane lane) {
+        TrackSink[][] next = sinksByLane.clone();
+        TrackSink[] current = next[lane.index()];
+        TrackSink[] grown = Arrays.copyOf(current, current.length + 1);
+        grown[current.length] = sink;
+        next[lane.index()] = grown;
+        sinksByLane = next;
     }
 
     /** Removes a sink; callers serialise changes (the room lock). */
     public void remove(TrackSink sink) {
-        TrackSink[] current = sinks;
-        for (int i = 0; i < current.length; i++) {
-            if (current[i] == sink) {
-                TrackSink[] next = new TrackSink[current.length - 1];
-                System.arraycopy(current, 0, next, 0, i);
-                System.arraycopy(current, i + 1, next, i, current.length - i - 1);
-                sinks = next;
-                return;
+        TrackSink[][] next = sinksByLane.clone();
+        for (int lane = 0; lane < next.length; lane++) {
+            TrackSink[] current = next[lane];
+            for (int i = 0; i < current.length; i++) {
+                if (current[i] == sink) {
+                    TrackSink[] shrunk = new TrackSink[current.length - 1];
+                    System.arraycopy(current, 0, shrunk, 0, i);
+                    System.arraycopy(current, i + 1, shrunk, i, current.length - i - 1);
+                    next[lane] = shrunk;
+                    sinksByLane = next;
+                    return;
+                }
             }
         }
     }
 
     /** Removes every sink. */
     public void clear() {
-        sinks = NONE;
+        TrackSink[][] empty = new TrackSink[lanes.size()][];
+        Arrays.fill(empty, NONE);
+        sinksByLane = empty;
     }
 
     public int size() {
-        return sinks.length;
+        int size = 0;
+        for (TrackSink[] sinks : sinksByLane) {
+            size += sinks.length;
+        }
+        return size;
     }
 
-    /** Hands one received packet to every sink. */
+    /**
+     * Hands one received packet to every sink: inline for the sinks of the calling thread's lane (all of them on
+     * a thread that runs no lane), through the other lanes' inboxes for the rest.
+     */
     public void forward(ReceivedPacket packet) {
-        for (TrackSink sink : sinks) {
-            sink.onRtp(packet);
+        ForwardingLane current = ForwardingLane.current();
+        TrackSink[][] byLane = sinksByLane;
+        for (int lane = 0; lane < byLane.length; lane++) {
+            TrackSink[] sinks = byLane[lane];
+            if (sinks.length == 0) {
+                continue;
+            }
+            if (current == null || current.index() == lane) {
+                deliver(sinks, packet);
+            } else {
+                current.handOff(lanes.get(lane), this, sinks, packet);
+            }
         }
+    }
+
+    /** Hands the packet to each sink; a sink that throws loses this packet alone and is counted. */
+    void deliver(TrackSink[] sinks, ReceivedPacket packet) {
+        for (TrackSink sink : sinks) {
+            try {
+                sink.onRtp(packet);
+            } catch (RuntimeException e) {
+                sinkFailures.incrementAndGet();
+            }
+        }
+    }
+
+    /** Packets a sink failed on: each was dropped for that sink only. */
+    public long sinkFailures() {
+        return sinkFailures.get();
     }
 }

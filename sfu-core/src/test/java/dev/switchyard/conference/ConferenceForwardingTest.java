@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.media.ForwardingLanes;
 import dev.switchyard.rtp.RtpPacket;
 import dev.switchyard.rtp.RtpPacketWriter;
 import dev.switchyard.sdp.Attributes;
@@ -127,6 +128,74 @@ class ConferenceForwardingTest {
     }
 
     @Test
+    void aRoomsMediaCrossesBothWorkersAndASinkThatThrowsLosesOnlyItsPacket() throws Exception {
+        try (ServerIcePorts twoWorkers = ServerIcePorts.bind(TestIceSettings.SETTINGS,
+                InetAddress.getLoopbackAddress(), 0, -1, null, 2);
+             RoomManager roomManager = new RoomManager(serverContext, twoWorkers)) {
+            Participant alice = roomManager.join("lanes", "Alice", new RecordingParticipantListener());
+            RecordingParticipantListener bobEvents = new RecordingParticipantListener();
+            RecordingParticipantListener carolEvents = new RecordingParticipantListener();
+            Participant bob = roomManager.join("lanes", "Bob", bobEvents);
+            Participant carol = roomManager.join("lanes", "Carol", carolEvents);
+            ClientSide alicePublisher = new ClientSide();
+            PublishedTracks published = alice.publish(alicePublisher.vp8Offer(), Map.of("0", TrackSource.CAMERA));
+            TrackInfo track = published.tracks().get(0);
+            ClientSide bobSubscriber = subscribe(bob, bobEvents, track);
+            ClientSide carolSubscriber = subscribe(carol, carolEvents, track);
+            alicePublisher.connectWithAnswer(published.answerSdp());
+            alicePublisher.awaitConnected();
+            bobSubscriber.awaitConnected();
+            carolSubscriber.awaitConnected();
+            // Subscriber connections take the lanes in turn: Alice's 0, Bob's 1, Carol's 0.
+            // The clients' side of DTLS may finish before the server's: keyframes until both streams started.
+            int sequence = 1000;
+            for (ClientSide subscriber : List.of(bobSubscriber, carolSubscriber)) {
+                while (subscriber.pollRtp(100) == null) {
+                    alicePublisher.sendVp8(sequence++, true);
+                }
+            }
+            alicePublisher.sendVp8(sequence++, true);
+            bobSubscriber.drainRtp();
+            carolSubscriber.drainRtp();
+            ForwardingLanes lanes = twoWorkers.forwardingLanes();
+            alice.room().track(track.trackId()).addSink(packet -> {
+                if (packet.rtp().sequenceNumber() % 10 == 0) {
+                    throw new IllegalStateException("a stage failed on this packet");
+                }
+            }, lanes.get(1));
+            long handedOffBefore = lanes.get(0).handedOff() + lanes.get(1).handedOff();
+
+            for (int i = 0; i < 100; i++) {
+                alicePublisher.sendVp8(2000 + i, false);
+            }
+            for (ClientSide subscriber : List.of(bobSubscriber, carolSubscriber)) {
+                int previous = subscriber.nextRtp().sequenceNumber();
+                for (int i = 1; i < 100; i++) {
+                    int next = subscriber.nextRtp().sequenceNumber();
+                    assertEquals((previous + 1) & 0xFFFF, next, "every packet, in order");
+                    previous = next;
+                }
+            }
+            assertEquals(10, alice.room().track(track.trackId()).sinkFailures(), "the failing packets, counted");
+            assertTrue(lanes.get(0).handedOff() + lanes.get(1).handedOff() - handedOffBefore >= 100,
+                    "packets crossed from the publisher's worker to the other one");
+            alicePublisher.close();
+            bobSubscriber.close();
+            carolSubscriber.close();
+        }
+    }
+
+    private static ClientSide subscribe(Participant subscriber, RecordingParticipantListener events, TrackInfo track)
+            throws Exception {
+        subscriber.subscribe(List.of(track.trackId()));
+        RecordingParticipantListener.Offer offer = events.offers.poll(5, TimeUnit.SECONDS);
+        assertNotNull(offer);
+        ClientSide client = new ClientSide();
+        subscriber.acceptSubscriberAnswer(client.answer(offer.sdp()));
+        return client;
+    }
+
+    @Test
     void aSubscriptionMadeWhileAnOfferAwaitsItsAnswerGoesIntoTheNextOffer() throws Exception {
         try (RoomManager roomManager = new RoomManager(serverContext, ports)) {
             RecordingParticipantListener bobEvents = new RecordingParticipantListener();
@@ -223,6 +292,24 @@ class ConferenceForwardingTest {
             int length = writer.write(packet.buffer(), 0);
             packet.setOffsetLength(0, length);
             assertTrue(transport.sendRtp(packet), "sent");
+        }
+
+        /** The next forwarded packet within {@code millis}, or null. */
+        RtpPacket pollRtp(long millis) throws InterruptedException {
+            byte[] bytes = received.poll(millis, TimeUnit.MILLISECONDS);
+            if (bytes == null) {
+                return null;
+            }
+            RtpPacket packet = new RtpPacket();
+            assertTrue(packet.wrap(bytes, 0, bytes.length));
+            return packet;
+        }
+
+        /** Forgets what arrived so far, waiting briefly for packets still on their way. */
+        void drainRtp() throws InterruptedException {
+            while (pollRtp(200) != null) {
+                // discard
+            }
         }
 
         RtpPacket nextRtp() throws InterruptedException {

@@ -12,6 +12,9 @@ import org.ice4j.TransportAddress;
 import org.ice4j.ice.harvest.CandidateHarvester;
 import org.ice4j.ice.harvest.TcpHarvester;
 
+import dev.switchyard.media.ForwardingLane;
+import dev.switchyard.media.ForwardingLanes;
+import dev.switchyard.transport.udp.MediaWorker;
 import dev.switchyard.transport.udp.SharedUdpPort;
 
 /**
@@ -26,13 +29,15 @@ import dev.switchyard.transport.udp.SharedUdpPort;
 public final class ServerIcePorts implements AutoCloseable {
 
     private final SharedUdpPort udpPort;
+    private final ForwardingLanes forwardingLanes;
     private final SharedPortHarvester udpHarvester;
     private final TcpHarvester tcpHarvester;
     private final InetAddress advertisedAddress;
 
-    private ServerIcePorts(SharedUdpPort udpPort, SharedPortHarvester udpHarvester,
+    private ServerIcePorts(SharedUdpPort udpPort, ForwardingLanes forwardingLanes, SharedPortHarvester udpHarvester,
                            TcpHarvester tcpHarvester, InetAddress advertisedAddress) {
         this.udpPort = udpPort;
+        this.forwardingLanes = forwardingLanes;
         this.udpHarvester = udpHarvester;
         this.tcpHarvester = tcpHarvester;
         this.advertisedAddress = advertisedAddress;
@@ -74,8 +79,9 @@ public final class ServerIcePorts implements AutoCloseable {
             if (tcpPort >= 0) {
                 tcp = new TcpHarvester(List.of(new TransportAddress(bindAddress, tcpPort, Transport.TCP)));
             }
+            ForwardingLanes lanes = runLanesOnWorkers(port);
             port.start(udp);
-            return new ServerIcePorts(port, udp, tcp, advertisedAddress);
+            return new ServerIcePorts(port, lanes, udp, tcp, advertisedAddress);
         } catch (IOException | RuntimeException e) {
             if (tcp != null) {
                 tcp.close();
@@ -83,6 +89,22 @@ public final class ServerIcePorts implements AutoCloseable {
             port.close();
             throw e;
         }
+    }
+
+    /** One forwarding lane per media worker, run by that worker's thread. */
+    private static ForwardingLanes runLanesOnWorkers(SharedUdpPort port) {
+        ForwardingLanes lanes = new ForwardingLanes(port.workers().size());
+        for (MediaWorker worker : port.workers()) {
+            ForwardingLane lane = lanes.get(worker.index());
+            lane.setWakeup(worker::wakeup);
+            worker.setAfterWakeup(lane::drain);
+        }
+        return lanes;
+    }
+
+    /** The forwarding lanes of the media workers: which thread sends to which subscriber. */
+    public ForwardingLanes forwardingLanes() {
+        return forwardingLanes;
     }
 
     /** The bound UDP media address. */

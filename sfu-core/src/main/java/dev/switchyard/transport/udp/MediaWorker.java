@@ -37,8 +37,9 @@ public final class MediaWorker implements AutoCloseable {
     private final AtomicLong droppedOversized = new AtomicLong();
     private final AtomicLong droppedFailed = new AtomicLong();
     private volatile boolean closed;
-    private Selector selector;
+    private volatile Selector selector;
     private DatagramHandler handler;
+    private Runnable afterWakeup = () -> { };
     private Thread thread;
 
     /** @param channel a bound, non-blocking channel that this worker owns from now on */
@@ -50,6 +51,22 @@ public final class MediaWorker implements AutoCloseable {
     /** The worker whose thread is calling, or null on any other thread. */
     public static MediaWorker current() {
         return CURRENT.get();
+    }
+
+    /**
+     * Runs {@code task} on this worker's thread when it starts and after every wake-up (datagrams or
+     * {@link #wakeup}), for work other threads hand to this worker. Set before the port starts.
+     */
+    public void setAfterWakeup(Runnable task) {
+        this.afterWakeup = task;
+    }
+
+    /** Makes the worker run its after-wake-up task soon, even if no datagram arrives. Any thread. */
+    public void wakeup() {
+        Selector current = selector;
+        if (current != null) {
+            current.wakeup();
+        }
     }
 
     void start(DatagramHandler handler) throws IOException {
@@ -64,8 +81,10 @@ public final class MediaWorker implements AutoCloseable {
     private void run() {
         CURRENT.set(this);
         try (Selector owned = selector) {
+            runAfterWakeup();
             while (!closed) {
                 owned.select(drainAction);
+                runAfterWakeup();
             }
         } catch (ClosedSelectorException e) {
             // Closed while waiting: the worker ends.
@@ -73,6 +92,15 @@ public final class MediaWorker implements AutoCloseable {
             if (!closed) {
                 LOG.error("media worker {} stopped: {}", index, e.toString());
             }
+        }
+    }
+
+    private void runAfterWakeup() {
+        try {
+            afterWakeup.run();
+        } catch (RuntimeException e) {
+            droppedFailed.incrementAndGet();
+            LOG.debug("media worker {}: a handed-over task failed", index, e);
         }
     }
 
