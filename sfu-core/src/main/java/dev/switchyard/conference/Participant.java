@@ -25,11 +25,11 @@ import dev.switchyard.sdp.SessionDescription;
  *
  * <p>Every method may be called from a signaling thread; room state changes under the room's lock.
  */
-public final class Participant {
+public final class Participant implements RoomMember {
 
     private static final Logger LOG = LoggerFactory.getLogger(Participant.class);
 
-    private final RoomManager roomManager;
+    private final RoomServices services;
     private final Room room;
     private final String id;
     private final String name;
@@ -39,15 +39,16 @@ public final class Participant {
     private PublisherConnection publisher;
     private boolean gone;
 
-    Participant(RoomManager roomManager, Room room, String id, String name, ParticipantListener listener) {
-        this.roomManager = roomManager;
+    Participant(RoomServices services, Room room, String id, String name, ParticipantListener listener) {
+        this.services = services;
         this.room = room;
         this.id = id;
         this.name = name;
         this.listener = listener;
-        this.subscriber = new SubscriberConnection(this);
+        this.subscriber = new SubscriberConnection(services, listener, this::transportClosed);
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -87,7 +88,7 @@ public final class Participant {
             requirePresent();
             if (publisher == null) {
                 try {
-                    publisher = new PublisherConnection(this);
+                    publisher = new PublisherConnection(services, this::transportClosed);
                 } catch (IOException e) {
                     throw new NegotiationException("cannot create the publisher connection: " + e.getMessage(), e);
                 }
@@ -122,8 +123,8 @@ public final class Participant {
             if (publisher.trackByMid(line.mid()) != null) {
                 continue;
             }
-            PublishedTrack track = new PublishedTrack(roomManager.nextTrackId(), publisher, line.mid(), line.kind(),
-                    sources.get(line.mid()), line.codec());
+            PublishedTrack track = new PublishedTrack(services.nextTrackId(), id, publisher::sendRtcp, line.mid(),
+                    line.kind(), sources.get(line.mid()), line.codec(), services.forwardingLanes());
             publisher.addTrack(track, line.ssrcs());
             room.publish(track);
             added.put(line.mid(), track.info());
@@ -144,7 +145,7 @@ public final class Participant {
             List<PublishedTrack> tracks = new ArrayList<>();
             for (String trackId : new LinkedHashSet<>(trackIds)) {
                 PublishedTrack track = room.track(trackId);
-                if (track == null || track.owner() == this) {
+                if (track == null || track.ownerId().equals(id)) {
                     throw new UnknownTrackException(trackId);
                 }
                 if (!subscriptions.containsKey(trackId)) {
@@ -157,7 +158,8 @@ public final class Participant {
             for (PublishedTrack track : tracks) {
                 Subscription subscription = subscriber.subscribe(track);
                 subscriptions.put(track.trackId(), subscription);
-                track.addSubscription(subscription);
+                track.addSubscriber(subscription.stream(), subscription.lane(),
+                        () -> subscriptionEnded(subscription));
                 track.requestKeyframe();
             }
             renegotiateSubscriber();
@@ -176,7 +178,7 @@ public final class Participant {
             for (String trackId : trackIds) {
                 Subscription subscription = subscriptions.remove(trackId);
                 if (subscription != null) {
-                    subscription.track().removeSubscription(subscription);
+                    subscription.track().removeSubscriber(subscription.stream());
                     subscriber.unsubscribe(subscription);
                 }
             }
@@ -232,7 +234,7 @@ public final class Participant {
         synchronized (room) {
             requirePresent();
             PublishedTrack track = room.track(trackId);
-            if (track == null || track.owner() != this) {
+            if (track == null || !track.ownerId().equals(id)) {
                 throw new UnknownTrackException(trackId);
             }
             track.setMuted(muted);
@@ -241,6 +243,7 @@ public final class Participant {
     }
 
     /** Leaves the room and frees both connections. Idempotent; the listener hears nothing more. */
+    @Override
     public void leave() {
         depart(null);
     }
@@ -266,15 +269,15 @@ public final class Participant {
                 }
             }
             for (Subscription subscription : subscriptions.values()) {
-                subscription.track().removeSubscription(subscription);
+                subscription.track().removeSubscriber(subscription.stream());
             }
             subscriptions.clear();
         }
-        roomManager.departed(this);
+        services.roomMayBeEmpty(room);
         PublisherConnection publisherToClose = publisher;
         // Freeing ICE agents and sending close_notify takes a while: the others already know, so the
         // signaling thread does not wait for it.
-        roomManager.closeInBackground(() -> {
+        services.closeInBackground(() -> {
             if (publisherToClose != null) {
                 publisherToClose.close();
             }
@@ -287,7 +290,7 @@ public final class Participant {
     }
 
     /** A track this participant received was unpublished. Called under the room lock. */
-    void subscriptionEnded(Subscription subscription) {
+    private void subscriptionEnded(Subscription subscription) {
         if (subscriptions.remove(subscription.track().trackId()) == null) {
             return;
         }
@@ -309,7 +312,8 @@ public final class Participant {
         }
     }
 
-    ParticipantInfo info() {
+    @Override
+    public ParticipantInfo info() {
         List<TrackInfo> tracks = new ArrayList<>();
         if (publisher != null) {
             publisher.tracks().forEach(track -> tracks.add(track.info()));
@@ -317,15 +321,12 @@ public final class Participant {
         return new ParticipantInfo(id, name, tracks);
     }
 
-    RoomManager roomManager() {
-        return roomManager;
-    }
-
     Room room() {
         return room;
     }
 
-    ParticipantListener listener() {
+    @Override
+    public ParticipantListener listener() {
         return listener;
     }
 }

@@ -1,11 +1,14 @@
 package dev.switchyard.conference;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.media.ForwardingLane;
+import dev.switchyard.media.ForwardingLanes;
 import dev.switchyard.media.KeyframeDetector;
 import dev.switchyard.media.KeyframeRequestThrottle;
 import dev.switchyard.media.KeyframeRequester;
@@ -25,7 +28,8 @@ final class PublishedTrack implements KeyframeRequester {
     private static final long KEYFRAME_REQUEST_INTERVAL_MILLIS = 500;
 
     private final String trackId;
-    private final PublisherConnection publisher;
+    private final String ownerId;
+    private final Consumer<PacketBuffer> rtcpToPublisher;
     private final String mid;
     private final MediaKind kind;
     private final TrackSource source;
@@ -33,22 +37,27 @@ final class PublishedTrack implements KeyframeRequester {
     private final TrackFanOut forwarder;
     private final KeyframeRequestThrottle keyframeThrottle =
             new KeyframeRequestThrottle(KEYFRAME_REQUEST_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
-    /** Changed under the room lock only. */
-    private final List<Subscription> subscriptions = new ArrayList<>();
+    /** Each subscriber's send stream and what ends its subscription; changed under the room lock only. */
+    private final Map<TrackSink, Runnable> subscribers = new LinkedHashMap<>();
     private volatile long mediaSsrc = -1;
     private volatile boolean muted;
 
-    PublishedTrack(String trackId, PublisherConnection publisher, String mid, MediaKind kind, TrackSource source,
-                   CodecChoice codec) {
+    /**
+     * @param ownerId the publishing participant
+     * @param rtcpToPublisher sends RTCP (keyframe requests) on the publisher's connection
+     * @param lanes the lanes subscribers' send streams run on
+     */
+    PublishedTrack(String trackId, String ownerId, Consumer<PacketBuffer> rtcpToPublisher, String mid,
+                   MediaKind kind, TrackSource source, CodecChoice codec, ForwardingLanes lanes) {
         this.trackId = trackId;
-        this.publisher = publisher;
+        this.ownerId = ownerId;
+        this.rtcpToPublisher = rtcpToPublisher;
         this.mid = mid;
         this.kind = kind;
         this.source = source;
         this.codec = codec;
         this.forwarder = new TrackFanOut(kind == MediaKind.VIDEO
-                ? KeyframeDetector.Codec.fromEncodingName(codec.rtpMap().encodingName()) : null,
-                publisher.owner().roomManager().ports().forwardingLanes());
+                ? KeyframeDetector.Codec.fromEncodingName(codec.rtpMap().encodingName()) : null, lanes);
     }
 
     String trackId() {
@@ -67,12 +76,13 @@ final class PublishedTrack implements KeyframeRequester {
         return codec;
     }
 
-    Participant owner() {
-        return publisher.owner();
+    /** The id of the participant that publishes this track. */
+    String ownerId() {
+        return ownerId;
     }
 
     TrackInfo info() {
-        return new TrackInfo(trackId, publisher.owner().id(), kind, source, muted);
+        return new TrackInfo(trackId, ownerId, kind, source, muted);
     }
 
     void setMuted(boolean muted) {
@@ -84,10 +94,13 @@ final class PublishedTrack implements KeyframeRequester {
         this.mediaSsrc = ssrc;
     }
 
-    /** Called under the room lock. */
-    void addSubscription(Subscription subscription) {
-        subscriptions.add(subscription);
-        addSink(subscription.stream(), subscription.subscriber().lane());
+    /**
+     * Sends this track to a subscriber's send stream on {@code lane}; {@code onUnpublished} ends the
+     * subscription when the track goes away. Called under the room lock.
+     */
+    void addSubscriber(TrackSink stream, ForwardingLane lane, Runnable onUnpublished) {
+        subscribers.put(stream, onUnpublished);
+        addSink(stream, lane);
     }
 
     /**
@@ -104,17 +117,17 @@ final class PublishedTrack implements KeyframeRequester {
     }
 
     /** Called under the room lock. */
-    void removeSubscription(Subscription subscription) {
-        subscriptions.remove(subscription);
-        forwarder.remove(subscription.stream());
+    void removeSubscriber(TrackSink stream) {
+        subscribers.remove(stream);
+        forwarder.remove(stream);
     }
 
-    /** Called under the room lock when the track goes away; returns the subscriptions it had. */
-    List<Subscription> removeAllSubscriptions() {
-        List<Subscription> previous = List.copyOf(subscriptions);
-        subscriptions.clear();
+    /** Called under the room lock when the track goes away; returns what ends each subscription it had. */
+    List<Runnable> removeAllSubscribers() {
+        List<Runnable> endings = List.copyOf(subscribers.values());
+        subscribers.clear();
         forwarder.clear();
-        return previous;
+        return endings;
     }
 
     /** The codec keyframes are detected in, or null (audio). */
@@ -137,6 +150,6 @@ final class PublishedTrack implements KeyframeRequester {
         PacketBuffer pli = PacketBuffer.allocate();
         int length = PictureLossIndication.write(pli.buffer(), 0, SERVER_RTCP_SSRC, ssrc);
         pli.setOffsetLength(0, length);
-        publisher.sendRtcp(pli);
+        rtcpToPublisher.accept(pli);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.media.PacketCache;
@@ -33,7 +34,7 @@ import dev.switchyard.transport.WebRtcTransport;
  */
 final class PublisherConnection implements WebRtcTransport.Listener {
 
-    private final Participant owner;
+    private final Consumer<String> onTransportClosed;
     private final WebRtcTransport transport;
     private final Map<String, PublishedTrack> tracksByMid = new ConcurrentHashMap<>();
     /** Video packets kept per stream for retransmission: about half a second at a high bitrate. */
@@ -51,13 +52,10 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     private long answerVersion;
     private String remoteUfrag;
 
-    PublisherConnection(Participant owner) throws IOException {
-        this.owner = owner;
-        this.transport = WebRtcTransport.server(owner.roomManager().transports(), owner.roomManager().ports(), this);
-    }
-
-    Participant owner() {
-        return owner;
+    /** @param onTransportClosed told why, when the transport closes other than by {@link #close} */
+    PublisherConnection(RoomServices services, Consumer<String> onTransportClosed) throws IOException {
+        this.onTransportClosed = onTransportClosed;
+        this.transport = services.newServerTransport(this);
     }
 
     Collection<PublishedTrack> tracks() {
@@ -206,6 +204,6 @@ final class PublisherConnection implements WebRtcTransport.Listener {
 
     @Override
     public void onClosed(WebRtcTransport closed, String reason) {
-        owner.transportClosed("publisher connection: " + reason);
+        onTransportClosed.accept("publisher connection: " + reason);
     }
 }

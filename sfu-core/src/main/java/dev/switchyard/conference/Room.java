@@ -14,7 +14,7 @@ import java.util.Map;
 final class Room {
 
     private final String id;
-    private final Map<String, Participant> participants = new LinkedHashMap<>();
+    private final Map<String, RoomMember> participants = new LinkedHashMap<>();
     private final Map<String, PublishedTrack> tracks = new LinkedHashMap<>();
 
     Room(String id) {
@@ -26,20 +26,20 @@ final class Room {
     }
 
     /** Called with the room lock held. */
-    void add(Participant participant) {
+    void add(RoomMember participant) {
         ParticipantInfo info = participant.info();
-        for (Participant other : participants.values()) {
+        for (RoomMember other : participants.values()) {
             other.listener().onParticipantJoined(info);
         }
         participants.put(participant.id(), participant);
     }
 
     /** Called with the room lock held: tells everyone else; the departing participant's tracks go after. */
-    void remove(Participant participant) {
+    void remove(RoomMember participant) {
         if (participants.remove(participant.id()) == null) {
             return;
         }
-        for (Participant other : participants.values()) {
+        for (RoomMember other : participants.values()) {
             other.listener().onParticipantLeft(participant.id());
         }
     }
@@ -52,13 +52,13 @@ final class Room {
         return participants.size();
     }
 
-    Collection<Participant> participants() {
+    Collection<RoomMember> participants() {
         return participants.values();
     }
 
-    List<ParticipantInfo> othersThan(Participant participant) {
+    List<ParticipantInfo> othersThan(RoomMember participant) {
         List<ParticipantInfo> others = new ArrayList<>();
-        for (Participant other : participants.values()) {
+        for (RoomMember other : participants.values()) {
             if (other != participant) {
                 others.add(other.info());
             }
@@ -74,8 +74,8 @@ final class Room {
     void publish(PublishedTrack track) {
         tracks.put(track.trackId(), track);
         TrackInfo info = track.info();
-        for (Participant other : participants.values()) {
-            if (other != track.owner()) {
+        for (RoomMember other : participants.values()) {
+            if (!other.id().equals(track.ownerId())) {
                 other.listener().onTrackPublished(info);
             }
         }
@@ -90,21 +90,19 @@ final class Room {
             return;
         }
         TrackInfo info = track.info();
-        for (Participant other : participants.values()) {
-            if (other != track.owner()) {
+        for (RoomMember other : participants.values()) {
+            if (!other.id().equals(track.ownerId())) {
                 other.listener().onTrackUnpublished(info);
             }
         }
-        for (Subscription subscription : track.removeAllSubscriptions()) {
-            subscription.subscriber().owner().subscriptionEnded(subscription);
-        }
+        track.removeAllSubscribers().forEach(Runnable::run);
     }
 
     /** Called with the room lock held. */
     void announceMute(PublishedTrack track) {
         TrackInfo info = track.info();
-        for (Participant other : participants.values()) {
-            if (other != track.owner()) {
+        for (RoomMember other : participants.values()) {
+            if (!other.id().equals(track.ownerId())) {
                 other.listener().onTrackMuted(info);
             }
         }

@@ -11,7 +11,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.switchyard.media.ForwardingLanes;
 import dev.switchyard.transport.TransportContext;
+import dev.switchyard.transport.WebRtcTransport;
 import dev.switchyard.transport.ice.ServerIcePorts;
 
 /** All rooms of one server. A room exists while someone is in it. */
@@ -30,6 +32,8 @@ public final class RoomManager implements AutoCloseable {
         return thread;
     });
 
+    private final RoomServices services = new Services();
+
     public RoomManager(TransportContext transports, ServerIcePorts ports) {
         this.transports = Objects.requireNonNull(transports, "transports");
         this.ports = Objects.requireNonNull(ports, "ports");
@@ -47,7 +51,7 @@ public final class RoomManager implements AutoCloseable {
                 if (rooms.get(roomId) != room) {
                     continue;
                 }
-                Participant participant = new Participant(this, room, "p-" + participantCounter.incrementAndGet(),
+                Participant participant = new Participant(services, room, "p-" + participantCounter.incrementAndGet(),
                         displayName, listener);
                 room.add(participant);
                 return participant;
@@ -73,11 +77,11 @@ public final class RoomManager implements AutoCloseable {
     @Override
     public void close() {
         for (Room room : List.copyOf(rooms.values())) {
-            List<Participant> participants;
+            List<RoomMember> participants;
             synchronized (room) {
                 participants = List.copyOf(room.participants());
             }
-            participants.forEach(Participant::leave);
+            participants.forEach(RoomMember::leave);
         }
         closer.shutdown();
         try {
@@ -90,33 +94,39 @@ public final class RoomManager implements AutoCloseable {
         }
     }
 
-    /** Runs a slow release of resources (transports) off the caller's thread, in submission order. */
-    void closeInBackground(Runnable release) {
-        try {
-            closer.execute(release);
-        } catch (RejectedExecutionException e) {
-            release.run();
+    /** What participants get of this manager, without a reference back to the class that creates them. */
+    private final class Services implements RoomServices {
+
+        @Override
+        public void closeInBackground(Runnable release) {
+            try {
+                closer.execute(release);
+            } catch (RejectedExecutionException e) {
+                release.run();
+            }
         }
-    }
 
-    String nextTrackId() {
-        return "t-" + trackCounter.incrementAndGet();
-    }
+        @Override
+        public String nextTrackId() {
+            return "t-" + trackCounter.incrementAndGet();
+        }
 
-    TransportContext transports() {
-        return transports;
-    }
+        @Override
+        public WebRtcTransport newServerTransport(WebRtcTransport.Listener listener) throws IOException {
+            return WebRtcTransport.server(transports, ports, listener);
+        }
 
-    ServerIcePorts ports() {
-        return ports;
-    }
+        @Override
+        public ForwardingLanes forwardingLanes() {
+            return ports.forwardingLanes();
+        }
 
-    /** Drops the participant's room if it became empty. */
-    void departed(Participant participant) {
-        Room room = participant.room();
-        synchronized (room) {
-            if (room.isEmpty()) {
-                rooms.remove(room.id(), room);
+        @Override
+        public void roomMayBeEmpty(Room room) {
+            synchronized (room) {
+                if (room.isEmpty()) {
+                    rooms.remove(room.id(), room);
+                }
             }
         }
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.media.ForwardingLane;
@@ -45,7 +46,9 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
         }
     }
 
-    private final Participant owner;
+    private final RoomServices services;
+    private final ParticipantListener listener;
+    private final Consumer<String> onTransportClosed;
     private final ForwardingLane lane;
     private final List<MediaLine> lines = new ArrayList<>();
     private final RtcpCompoundIterator rtcp = new RtcpCompoundIterator();
@@ -63,19 +66,17 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
     /** m-lines in the offer awaiting its answer; more may have been added since, for the next offer. */
     private int offeredLineCount;
 
-    SubscriberConnection(Participant owner) {
-        this.owner = owner;
-        this.lane = owner.roomManager().ports().forwardingLanes().assign();
+    /**
+     * @param listener hears the server's offers
+     * @param onTransportClosed told why, when the transport closes other than by {@link #close}
+     */
+    SubscriberConnection(RoomServices services, ParticipantListener listener, Consumer<String> onTransportClosed) {
+        this.services = services;
+        this.listener = listener;
+        this.onTransportClosed = onTransportClosed;
+        this.lane = services.forwardingLanes().assign();
     }
 
-    /** The forwarding lane whose thread runs this subscriber's send streams. */
-    ForwardingLane lane() {
-        return lane;
-    }
-
-    Participant owner() {
-        return owner;
-    }
 
     @Override
     public boolean isReady() {
@@ -91,7 +92,7 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
     /** Adds an m-line for a new subscription and returns it; the caller then calls {@link #renegotiate()}. */
     Subscription subscribe(PublishedTrack track) {
         long ssrc = ThreadLocalRandom.current().nextLong(1, 0x1_0000_0000L);
-        Subscription subscription = new Subscription(track, this, Integer.toString(lines.size()), ssrc);
+        Subscription subscription = new Subscription(track, this, lane, Integer.toString(lines.size()), ssrc);
         lines.add(new MediaLine(subscription));
         refreshActive();
         return subscription;
@@ -117,7 +118,7 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
             return;
         }
         if (transport == null) {
-            transport = WebRtcTransport.server(owner.roomManager().transports(), owner.roomManager().ports(), this);
+            transport = services.newServerTransport(this);
         }
         sendOffer(transport.localDescription());
     }
@@ -142,7 +143,7 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
             Subscription subscription = line.subscription;
             boolean live = subscription != null;
             String trackId = live ? subscription.track().trackId() : "ended-" + line.mid;
-            String streamId = live ? subscription.track().owner().id() : "ended";
+            String streamId = live ? subscription.track().ownerId() : "ended";
             offerLines.add(new SubscriberOfferWriter.Line(line.mid, line.kind, line.codec,
                     live ? subscription.outputSsrc() : 0, streamId, trackId, live));
             if (live) {
@@ -153,7 +154,7 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
         offeredLineCount = offerLines.size();
         awaitingAnswer = true;
         offerNeeded = false;
-        owner.listener().onSubscriberOffer(offer, tracks);
+        listener.onSubscriberOffer(offer, tracks);
     }
 
     /** Applies the participant's answer. Called under the room lock. */
@@ -247,6 +248,6 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
     @Override
     public void onClosed(WebRtcTransport closed, String reason) {
         connected = false;
-        owner.transportClosed("subscriber connection: " + reason);
+        onTransportClosed.accept("subscriber connection: " + reason);
     }
 }

@@ -1,5 +1,7 @@
 package dev.switchyard.conference;
 
+import dev.switchyard.media.ForwardingLane;
+import dev.switchyard.media.RtpSender;
 import dev.switchyard.media.SendStream;
 import dev.switchyard.media.StreamRewriter;
 
@@ -10,15 +12,19 @@ import dev.switchyard.media.StreamRewriter;
 final class Subscription {
 
     private final PublishedTrack track;
-    private final SubscriberConnection subscriber;
+    private final ForwardingLane lane;
     private final String mid;
     private final SendStream stream;
 
-    Subscription(PublishedTrack track, SubscriberConnection subscriber, String mid, long outputSsrc) {
+    /**
+     * @param sender the subscriber's connection, which protects and sends
+     * @param lane the lane whose thread runs the subscriber's send streams
+     */
+    Subscription(PublishedTrack track, RtpSender sender, ForwardingLane lane, String mid, long outputSsrc) {
         this.track = track;
-        this.subscriber = subscriber;
+        this.lane = lane;
         this.mid = mid;
-        this.stream = new SendStream(new StreamRewriter(outputSsrc, track.codec().frameTicks()), subscriber,
+        this.stream = new SendStream(new StreamRewriter(outputSsrc, track.codec().frameTicks()), sender,
                 track.kind() == MediaKind.VIDEO, track);
     }
 
@@ -26,8 +32,8 @@ final class Subscription {
         return track;
     }
 
-    SubscriberConnection subscriber() {
-        return subscriber;
+    ForwardingLane lane() {
+        return lane;
     }
 
     String mid() {

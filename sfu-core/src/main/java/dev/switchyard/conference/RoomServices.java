@@ -1,0 +1,28 @@
+package dev.switchyard.conference;
+
+import java.io.IOException;
+
+import dev.switchyard.media.ForwardingLanes;
+import dev.switchyard.transport.WebRtcTransport;
+
+/**
+ * What a participant and its connections need from the server around them. {@link RoomManager} provides it;
+ * keeping it an interface keeps the participant from depending on the class that creates it.
+ */
+interface RoomServices {
+
+    /** A server-side transport on the shared media port. */
+    WebRtcTransport newServerTransport(WebRtcTransport.Listener listener) throws IOException;
+
+    /** The media workers' forwarding lanes. */
+    ForwardingLanes forwardingLanes();
+
+    /** A server-wide unique track id. */
+    String nextTrackId();
+
+    /** Runs a slow release of resources (transports) off the caller's thread, in submission order. */
+    void closeInBackground(Runnable release);
+
+    /** Someone left {@code room}: drop it if it is empty now. */
+    void roomMayBeEmpty(Room room);
+}
