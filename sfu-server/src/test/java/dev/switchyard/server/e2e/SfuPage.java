@@ -31,6 +31,11 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
         return join(ChromiumBrowser.launch(room + "-" + name), server, room, name);
     }
 
+    /** The same in a new Firefox ESR. */
+    static SfuPage joinWithFirefox(URI server, String room, String name) {
+        return join(FirefoxBrowser.launch(room + "-" + name, server), server, room, name);
+    }
+
     private static SfuPage join(Browser browser, URI server, String room, String name) {
         try {
             browser.open(server.resolve("/?room=" + encode(room) + "&name=" + encode(name)));
