@@ -13,7 +13,9 @@ async function inboundByTrackId(pc) {
     if (s.type === 'inbound-rtp' && s.trackIdentifier) {
       byTrack.set(s.trackIdentifier, {
         framesDecoded: s.framesDecoded || 0,
+        frameWidth: s.frameWidth || 0,
         packetsReceived: s.packetsReceived || 0,
+        totalSamplesReceived: s.totalSamplesReceived || 0,
       });
     }
   });
@@ -31,7 +33,8 @@ function elementFor(attributes) {
 }
 
 function describeTrack(id, participantId, kind, source, track, stats, attributes) {
-  const counters = stats.get(track.id) || { framesDecoded: 0, packetsReceived: 0 };
+  const counters = stats.get(track.id)
+    || { framesDecoded: 0, frameWidth: 0, packetsReceived: 0, totalSamplesReceived: 0 };
   return Object.assign({ trackId: id, participantId, kind, source, readyState: track.readyState },
     counters, elementFor(attributes));
 }

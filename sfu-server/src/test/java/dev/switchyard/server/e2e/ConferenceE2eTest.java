@@ -2,7 +2,6 @@ package dev.switchyard.server.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ class ConferenceE2eTest {
 
     @Test
     void everyParticipantDecodesBothOthersCameraAndMicrophone() {
-        MediaCheck.assertFlowing(cameraAndMicrophoneOfOthers(call));
+        MediaCheck.assertFlowing(SfuPage.cameraAndMicrophoneOfOthers(call));
     }
 
     @Test
@@ -69,16 +68,7 @@ class ConferenceE2eTest {
 
             call.forEach(page -> assertEquals(2, page.holdTracksOf(late.participantId()),
                     () -> page + " should hold the camera and microphone of " + late));
-            call.forEach(page -> page.watchDeparture(late.participantId()));
-            long leftAt = late.leave();
-            for (SfuPage page : call) {
-                // Waits past the deadline so that a failure says how late the departure was, or that it never came.
-                long seenAfter = page.departureSeenAt(MediaCheck.SETTLE).orElseThrow(() -> new AssertionError(
-                        page + " still shows " + late + ": " + page.tracesOf(late.participantId()))) - leftAt;
-                System.out.printf("E2E %s saw %s leave after %d ms%n", page, late, seenAfter);
-                assertTrue(seenAfter <= DEPARTURE_DEADLINE.toMillis(), () -> page + " still showed " + late + " "
-                        + seenAfter + " ms after it left; the limit is " + DEPARTURE_DEADLINE.toMillis() + " ms");
-            }
+            Departure.assertSeenWithin(DEPARTURE_DEADLINE, late, call);
             assertTracksStopped(late);
         }
     }
@@ -101,7 +91,7 @@ class ConferenceE2eTest {
         // The last of the three joined a room whose others were already publishing: its wait is the
         // server's, not that of the other browsers starting.
         SfuPage last = call.get(call.size() - 1);
-        MediaCheck.awaitPlaying(Map.of(last, cameraAndMicrophoneOfOthers(call).get(last)));
+        MediaCheck.awaitPlaying(Map.of(last, SfuPage.cameraAndMicrophoneOfOthers(call).get(last)));
         reportFirstFrame(last, "joining a call of " + (call.size() - 1) + " publishing participants");
     }
 
@@ -123,20 +113,8 @@ class ConferenceE2eTest {
     }
 
     private static void reportFirstFrame(SfuPage page, String situation) {
-        double millis = page.firstRemoteFrameMillis();
-        assertTrue(millis > 0, () -> page + " reported its first remote frame before the page loaded: " + millis);
-        System.out.printf("E2E first remote frame after page load: %.0f ms (%s, %s)%n", millis, page.name(),
-                situation);
-    }
-
-    private static Map<SfuPage, List<ExpectedTrack>> cameraAndMicrophoneOfOthers(List<SfuPage> pages) {
-        Map<SfuPage, List<ExpectedTrack>> expected = new LinkedHashMap<>();
-        for (SfuPage page : pages) {
-            expected.put(page, others(page).stream()
-                    .flatMap(other -> ExpectedTrack.cameraAndMicrophoneOf(other.participantId()).stream())
-                    .toList());
-        }
-        return expected;
+        System.out.printf("E2E first remote frame after page load: %.0f ms (%s, %s)%n", page.firstRemoteFrameMillis(),
+                page.name(), situation);
     }
 
     /**

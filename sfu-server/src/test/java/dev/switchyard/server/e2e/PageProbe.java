@@ -15,7 +15,7 @@ final class PageProbe {
     private PageProbe() {
     }
 
-    static Object run(ChromiumBrowser browser, String probe, Object... params) {
+    static Object run(Browser browser, String probe, Object... params) {
         Object[] args = new Object[params.length + 1];
         args[0] = probe;
         System.arraycopy(params, 0, args, 1, params.length);
@@ -27,7 +27,7 @@ final class PageProbe {
     }
 
     /** A probe returning a list of track descriptions. */
-    static List<RemoteTrack> tracks(ChromiumBrowser browser, String probe, Object... params) {
+    static List<RemoteTrack> tracks(Browser browser, String probe, Object... params) {
         return ((List<?>) run(browser, probe, params)).stream()
                 .map(item -> RemoteTrack.fromProbe((Map<?, ?>) item))
                 .toList();

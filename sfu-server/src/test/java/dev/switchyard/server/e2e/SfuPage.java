@@ -4,12 +4,13 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * A participant: the server's demo page in its own Chromium, joined to a room with the fake camera and
+ * A participant: the server's demo page in its own browser, joined to a room with the fake camera and
  * microphone. Reads the SDK's test hooks ({@code window.switchyard}, {@code window.switchyardMetrics},
  * {@code data-*} attributes on media elements).
  */
@@ -17,17 +18,25 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
 
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(20);
 
-    private final ChromiumBrowser browser;
+    private final Browser browser;
     private final String participantId;
 
-    private SfuPage(ChromiumBrowser browser, String participantId) {
+    private SfuPage(Browser browser, String participantId) {
         this.browser = browser;
         this.participantId = participantId;
     }
 
-    /** Opens the demo page, which joins at once, and waits until the server assigned a participant id. */
+    /** Opens the demo page in a new Chromium; it joins at once. Waits until the server assigned a participant id. */
     static SfuPage join(URI server, String room, String name) {
-        ChromiumBrowser browser = ChromiumBrowser.launch(room + "-" + name);
+        return join(ChromiumBrowser.launch(room + "-" + name), server, room, name);
+    }
+
+    /** The same in a new Firefox ESR. */
+    static SfuPage joinWithFirefox(URI server, String room, String name) {
+        return join(FirefoxBrowser.launch(room + "-" + name, server), server, room, name);
+    }
+
+    private static SfuPage join(Browser browser, URI server, String room, String name) {
         try {
             browser.open(server.resolve("/?room=" + encode(room) + "&name=" + encode(name)));
             Map<?, ?> session = Poll.until(name + " to join " + room, JOIN_TIMEOUT,
@@ -55,6 +64,18 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
         return PageProbe.tracks(browser, "sfuTracks");
     }
 
+    /** What each page of {@code call} should receive: the camera and microphone of every other page. */
+    static Map<SfuPage, List<ExpectedTrack>> cameraAndMicrophoneOfOthers(List<SfuPage> call) {
+        Map<SfuPage, List<ExpectedTrack>> expected = new LinkedHashMap<>();
+        for (SfuPage page : call) {
+            expected.put(page, call.stream()
+                    .filter(other -> other != page)
+                    .flatMap(other -> ExpectedTrack.cameraAndMicrophoneOf(other.participantId()).stream())
+                    .toList());
+        }
+        return expected;
+    }
+
     /** Participant ids this page's session currently knows about. */
     List<?> knownParticipants() {
         return (List<?>) ((Map<?, ?>) PageProbe.run(browser, "sfuSession")).get("participants");
@@ -65,8 +86,12 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
         Map<?, ?> session = Poll.until(name() + " to report its first remote frame", MediaCheck.SETTLE,
                 () -> (Map<?, ?>) PageProbe.run(browser, "sfuSession"),
                 s -> s.get("firstRemoteFrameAt") != null && s.get("pageLoadedAt") != null, Object::toString);
-        return ((Number) session.get("firstRemoteFrameAt")).doubleValue()
+        double millis = ((Number) session.get("firstRemoteFrameAt")).doubleValue()
                 - ((Number) session.get("pageLoadedAt")).doubleValue();
+        if (millis <= 0) {
+            throw new AssertionError(this + " reported its first remote frame before the page loaded: " + millis);
+        }
+        return millis;
     }
 
     /** Publishes an animated canvas as a screen share. */
@@ -108,7 +133,7 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
     @Override
     public void close() {
         try {
-            browser.saveLog("events", (String) PageProbe.run(browser, "sfuJournal"));
+            E2eLogs.save(name(), "events", (String) PageProbe.run(browser, "sfuJournal"));
         } catch (RuntimeException | AssertionError e) {
             System.err.println("E2E could not read the session events of " + name() + ": " + e);
         } finally {
