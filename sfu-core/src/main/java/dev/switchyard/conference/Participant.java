@@ -45,7 +45,7 @@ public final class Participant implements RoomMember {
         this.id = id;
         this.name = name;
         this.listener = listener;
-        this.subscriber = new SubscriberConnection(services, listener, this::transportClosed);
+        this.subscriber = new SubscriberConnection(services, listener, this::transportClosedInBackground);
     }
 
     @Override
@@ -88,7 +88,7 @@ public final class Participant implements RoomMember {
             requirePresent();
             if (publisher == null) {
                 try {
-                    publisher = new PublisherConnection(services, this::transportClosed);
+                    publisher = new PublisherConnection(services, this::transportClosedInBackground);
                 } catch (IOException e) {
                     throw new NegotiationException("cannot create the publisher connection: " + e.getMessage(), e);
                 }
@@ -248,9 +248,13 @@ public final class Participant implements RoomMember {
         depart(null);
     }
 
-    /** A connection of this participant closed: unless it is leaving anyway, it is removed from the room. */
-    void transportClosed(String reason) {
-        depart(reason);
+    /**
+     * A connection of this participant closed: unless it is leaving anyway, it is removed from the room. The
+     * news may come from a media worker (a DTLS close_notify), which must never take the room lock, so the
+     * removal runs on the background thread.
+     */
+    private void transportClosedInBackground(String reason) {
+        services.closeInBackground(() -> depart(reason));
     }
 
     private void depart(String removalReason) {

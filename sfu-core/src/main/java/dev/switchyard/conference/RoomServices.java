@@ -20,7 +20,10 @@ interface RoomServices {
     /** A server-wide unique track id. */
     String nextTrackId();
 
-    /** Runs a slow release of resources (transports) off the caller's thread, in submission order. */
+    /**
+     * Runs work off the caller's thread, in submission order: slow releases (transports), and anything a media
+     * worker learns that needs the room lock, which a worker never takes.
+     */
     void closeInBackground(Runnable release);
 
     /** Someone left {@code room}: drop it if it is empty now. */
