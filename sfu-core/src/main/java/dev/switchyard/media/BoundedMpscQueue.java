@@ -48,7 +48,9 @@ final class BoundedMpscQueue<E> {
             if (turn == position) {
                 if (tail.compareAndSet(position, position + 1)) {
                     elements.lazySet(slot, element);
-                    turns.lazySet(slot, position + 1);
+                    // A full fence, not a release store: a producer reads the consumer's "awake" flag next,
+                    // and the consumer writes that flag before looking at the queue (see ForwardingLane).
+                    turns.set(slot, position + 1);
                     return true;
                 }
             } else if (turn < position) {
@@ -56,6 +58,11 @@ final class BoundedMpscQueue<E> {
             }
             // Another producer claimed this position first: try the next one.
         }
+    }
+
+    /** Whether an element is ready for {@link #poll}. The consumer thread only. */
+    boolean isEmpty() {
+        return turns.get((int) head & mask) != head + 1;
     }
 
     /** Takes the oldest element, or null if none is ready. The consumer thread only. */

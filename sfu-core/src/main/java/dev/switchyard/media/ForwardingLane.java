@@ -23,7 +23,11 @@ public final class ForwardingLane {
     private final BoundedMpscQueue<HandedPacket> inbox;
     private final BoundedMpscQueue<HandedPacket> freeSlots;
     private final ReceivedPacket handed = new ReceivedPacket();
-    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    /**
+     * False only while the lane's thread is about to wait or waiting for I/O: then a producer must wake it. While
+     * it is busy, producers only read this flag, so a busy lane costs them no write to a shared cache line.
+     */
+    private final AtomicBoolean awake = new AtomicBoolean(true);
     private final AtomicLong handedOff = new AtomicLong();
     private final AtomicLong droppedNoSlot = new AtomicLong();
     private volatile Runnable wakeup = () -> { };
@@ -62,7 +66,7 @@ public final class ForwardingLane {
         return CURRENT.get();
     }
 
-    /** What wakes this lane's thread when a packet arrives in its inbox (a selector's wakeup). */
+    /** What wakes this lane's thread when a packet arrives in its inbox while it waits (a selector's wakeup). */
     public void setWakeup(Runnable wakeup) {
         this.wakeup = wakeup;
     }
@@ -80,7 +84,7 @@ public final class ForwardingLane {
     boolean handOff(ForwardingLane target, TrackFanOut fanOut, TrackSink[] sinks, ReceivedPacket packet) {
         HandedPacket slot = freeSlots.poll();
         if (slot == null) {
-            droppedNoSlot.incrementAndGet();
+            droppedNoSlot.lazySet(droppedNoSlot.get() + 1);
             return false;
         }
         PacketBuffer source = packet.buffer();
@@ -93,11 +97,22 @@ public final class ForwardingLane {
         slot.extendedSequence = packet.extendedSequence();
         slot.keyframeCodec = packet.keyframeCodec();
         target.inbox.offer(slot);
-        handedOff.incrementAndGet();
-        if (target.wakeupPending.compareAndSet(false, true)) {
+        handedOff.lazySet(handedOff.get() + 1);
+        if (!target.awake.get() && target.awake.compareAndSet(false, true)) {
             target.wakeup.run();
         }
         return true;
+    }
+
+    /**
+     * Called by the lane's thread just before it waits for I/O: from now on a hand-over wakes it. If packets
+     * arrived meanwhile, it wakes itself at once rather than sleep on them.
+     */
+    public void beforeWait() {
+        awake.set(false);
+        if (!inbox.isEmpty() && awake.compareAndSet(false, true)) {
+            wakeup.run();
+        }
     }
 
     /**
@@ -108,7 +123,9 @@ public final class ForwardingLane {
         if (CURRENT.get() != this) {
             CURRENT.set(this);
         }
-        wakeupPending.set(false);
+        if (!awake.get()) {
+            awake.set(true);
+        }
         int drained = 0;
         HandedPacket slot;
         while ((slot = inbox.poll()) != null) {

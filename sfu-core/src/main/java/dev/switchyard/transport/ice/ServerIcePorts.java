@@ -97,7 +97,7 @@ public final class ServerIcePorts implements AutoCloseable {
         for (MediaWorker worker : port.workers()) {
             ForwardingLane lane = lanes.get(worker.index());
             lane.setWakeup(worker::wakeup);
-            worker.setAfterWakeup(lane::drain);
+            worker.setHandOverHooks(lane::beforeWait, lane::drain);
         }
         return lanes;
     }

@@ -39,6 +39,7 @@ public final class MediaWorker implements AutoCloseable {
     private volatile boolean closed;
     private volatile Selector selector;
     private DatagramHandler handler;
+    private Runnable beforeWait = () -> { };
     private Runnable afterWakeup = () -> { };
     private Thread thread;
 
@@ -54,11 +55,13 @@ public final class MediaWorker implements AutoCloseable {
     }
 
     /**
-     * Runs {@code task} on this worker's thread when it starts and after every wake-up (datagrams or
-     * {@link #wakeup}), for work other threads hand to this worker. Set before the port starts.
+     * Work other threads hand to this worker: {@code afterWakeup} runs on the worker's thread when it starts and
+     * after every wake-up (datagrams or {@link #wakeup}); {@code beforeWait} just before it waits for the next
+     * datagram, so that a hand-over arriving from then on calls {@link #wakeup}. Set before the port starts.
      */
-    public void setAfterWakeup(Runnable task) {
-        this.afterWakeup = task;
+    public void setHandOverHooks(Runnable beforeWait, Runnable afterWakeup) {
+        this.beforeWait = beforeWait;
+        this.afterWakeup = afterWakeup;
     }
 
     /** Makes the worker run its after-wake-up task soon, even if no datagram arrives. Any thread. */
@@ -83,6 +86,7 @@ public final class MediaWorker implements AutoCloseable {
         try (Selector owned = selector) {
             runAfterWakeup();
             while (!closed) {
+                beforeWait.run();
                 owned.select(drainAction);
                 runAfterWakeup();
             }
