@@ -124,7 +124,8 @@ public final class Participant implements RoomMember {
                 continue;
             }
             PublishedTrack track = new PublishedTrack(services.nextTrackId(), id, publisher::sendRtcp, line.mid(),
-                    line.kind(), sources.get(line.mid()), line.codec(), services.forwardingLanes());
+                    line.kind(), sources.get(line.mid()), line.codec(), line.extensionIds(),
+                    services.forwardingLanes());
             publisher.addTrack(track, line.ssrcs());
             room.publish(track);
             added.put(line.mid(), track.info());

@@ -34,6 +34,7 @@ final class PublishedTrack implements KeyframeRequester {
     private final MediaKind kind;
     private final TrackSource source;
     private final CodecChoice codec;
+    private final Map<String, Integer> extensionIds;
     private final TrackFanOut forwarder;
     private final KeyframeRequestThrottle keyframeThrottle =
             new KeyframeRequestThrottle(KEYFRAME_REQUEST_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
@@ -45,10 +46,12 @@ final class PublishedTrack implements KeyframeRequester {
     /**
      * @param ownerId the publishing participant
      * @param rtcpToPublisher sends RTCP (keyframe requests) on the publisher's connection
+     * @param extensionIds the header extensions the publisher sends, by URI, with its ids
      * @param lanes the lanes subscribers' send streams run on
      */
     PublishedTrack(String trackId, String ownerId, Consumer<PacketBuffer> rtcpToPublisher, String mid,
-                   MediaKind kind, TrackSource source, CodecChoice codec, ForwardingLanes lanes) {
+                   MediaKind kind, TrackSource source, CodecChoice codec, Map<String, Integer> extensionIds,
+                   ForwardingLanes lanes) {
         this.trackId = trackId;
         this.ownerId = ownerId;
         this.rtcpToPublisher = rtcpToPublisher;
@@ -56,6 +59,7 @@ final class PublishedTrack implements KeyframeRequester {
         this.kind = kind;
         this.source = source;
         this.codec = codec;
+        this.extensionIds = Map.copyOf(extensionIds);
         this.forwarder = new TrackFanOut(kind == MediaKind.VIDEO
                 ? KeyframeDetector.Codec.fromEncodingName(codec.rtpMap().encodingName()) : null, lanes);
     }
@@ -74,6 +78,11 @@ final class PublishedTrack implements KeyframeRequester {
 
     CodecChoice codec() {
         return codec;
+    }
+
+    /** The header extensions the publisher sends on this track, by URI, with the publisher's ids. */
+    Map<String, Integer> extensionIds() {
+        return extensionIds;
     }
 
     /** The id of the participant that publishes this track. */

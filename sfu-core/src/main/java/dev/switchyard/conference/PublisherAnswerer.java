@@ -2,8 +2,10 @@ package dev.switchyard.conference;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,16 +29,6 @@ import dev.switchyard.transport.TransportDescription;
  * receive-only with one codec the server can forward, everything else is rejected or made inactive.
  */
 final class PublisherAnswerer {
-
-    /** Video codecs in the server's order of preference; the first one the offer has wins. */
-    private static final List<String> VIDEO_PREFERENCE = List.of("VP8", "H264", "VP9", "AV1");
-    private static final String AUDIO_CODEC = "opus";
-    /** Header extensions the server reads: the MID binds SSRC-less streams to their m-line (RFC 8843 §15). */
-    static final String MID_EXTENSION = "urn:ietf:params:rtp-hdrext:sdes:mid";
-    private static final Set<String> ACCEPTED_EXTENSIONS = Set.of(MID_EXTENSION,
-            "urn:ietf:params:rtp-hdrext:ssrc-audio-level");
-    /** Feedback the server acts on; it does not yet answer NACKs or send congestion feedback. */
-    private static final Set<String> ACCEPTED_FEEDBACK = Set.of("nack pli", "ccm fir");
 
     /** The answer and what it accepted. */
     record Answer(String sdp, List<PublishedMedia> media, int midExtensionId) {
@@ -73,10 +65,12 @@ final class PublisherAnswerer {
             if (offered.attributes().rtcpReducedSize()) {
                 attributes.setFlag(Attributes.RTCP_RSIZE, true);
             }
+            Map<String, Integer> extensionIds = new LinkedHashMap<>();
             for (Extmap extmap : offered.attributes().extmaps()) {
-                if (ACCEPTED_EXTENSIONS.contains(extmap.uri())) {
+                if (RtpCapabilities.PUBLISHER_EXTENSIONS.contains(extmap.uri())) {
                     attributes.add(new Extmap(extmap.id(), null, extmap.uri(), null));
-                    if (MID_EXTENSION.equals(extmap.uri())) {
+                    extensionIds.put(extmap.uri(), extmap.id());
+                    if (RtpCapabilities.MID.equals(extmap.uri())) {
                         midExtensionId = extmap.id();
                     }
                 }
@@ -88,7 +82,7 @@ final class PublisherAnswerer {
             answer.addMedia(media);
             bundle.add(mid);
             if (sending) {
-                accepted.add(new PublishedMedia(mid, kind.get(), chosen, mediaSsrcs(offered)));
+                accepted.add(new PublishedMedia(mid, kind.get(), chosen, extensionIds, mediaSsrcs(offered)));
             }
         }
         if (bundle.isEmpty()) {
@@ -111,7 +105,8 @@ final class PublisherAnswerer {
 
     private static Optional<CodecChoice> chooseCodec(MediaDescription offered, MediaKind kind) {
         List<RtpMap> maps = offered.attributes().rtpMaps();
-        List<String> preference = kind == MediaKind.AUDIO ? List.of(AUDIO_CODEC) : VIDEO_PREFERENCE;
+        List<String> preference = kind == MediaKind.AUDIO
+                ? List.of(RtpCapabilities.AUDIO_CODEC) : RtpCapabilities.VIDEO_CODECS;
         for (String name : preference) {
             for (RtpMap map : maps) {
                 if (map.encodingName().equalsIgnoreCase(name) && acceptable(offered, map)) {
@@ -138,7 +133,7 @@ final class PublisherAnswerer {
         for (RtcpFeedback offeredFeedback : offered.attributes().rtcpFeedbacks(payloadType)) {
             String key = (offeredFeedback.type() + " " + Optional.ofNullable(offeredFeedback.parameter()).orElse(""))
                     .trim().toLowerCase(Locale.ROOT);
-            if (ACCEPTED_FEEDBACK.contains(key)) {
+            if (RtpCapabilities.PUBLISHER_FEEDBACK.contains(key)) {
                 feedback.add(new RtcpFeedback(payloadType, offeredFeedback.type(), offeredFeedback.parameter()));
             }
         }

@@ -2,7 +2,9 @@ package dev.switchyard.conference;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -14,6 +16,8 @@ import dev.switchyard.rtcp.FullIntraRequest;
 import dev.switchyard.rtcp.PictureLossIndication;
 import dev.switchyard.rtcp.RtcpCompoundIterator;
 import dev.switchyard.rtcp.RtcpPacketType;
+import dev.switchyard.sdp.Extmap;
+import dev.switchyard.sdp.MediaDescription;
 import dev.switchyard.sdp.SdpParseException;
 import dev.switchyard.sdp.SessionDescription;
 import dev.switchyard.transport.TransportDescription;
@@ -180,10 +184,29 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
             transport.completeIceRestart(remote.ice(), remote.candidates());
         }
         lastRemoteIce = remote.ice();
+        for (int i = 0; i < offeredLineCount; i++) {
+            Subscription subscription = lines.get(i).subscription;
+            if (subscription != null) {
+                subscription.useHeaderExtensions(acceptedExtensions(answer.media().get(i),
+                        subscription.track().kind()));
+            }
+        }
         awaitingAnswer = false;
         if (offerNeeded) {
             renegotiate();
         }
+    }
+
+    /** The offered header extensions the answer kept (RFC 8285 §6: under the offered id), by URI. */
+    private static Map<String, Integer> acceptedExtensions(MediaDescription answered, MediaKind kind) {
+        Map<String, Integer> offered = RtpCapabilities.subscriberExtensions(kind);
+        Map<String, Integer> accepted = new HashMap<>();
+        for (Extmap extmap : answered.attributes().extmaps()) {
+            if (Integer.valueOf(extmap.id()).equals(offered.get(extmap.uri()))) {
+                accepted.put(extmap.uri(), extmap.id());
+            }
+        }
+        return accepted;
     }
 
     void addRemoteCandidate(String candidate) {

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.switchyard.sdp.Attributes;
 import dev.switchyard.sdp.ConnectionData;
 import dev.switchyard.sdp.Direction;
+import dev.switchyard.sdp.Extmap;
 import dev.switchyard.sdp.Group;
 import dev.switchyard.sdp.MediaDescription;
 import dev.switchyard.sdp.Msid;
@@ -49,6 +50,8 @@ final class SubscriberOfferWriter {
             attributes.setDirection(line.active() ? Direction.SENDONLY : Direction.INACTIVE);
             attributes.setFlag(Attributes.RTCP_MUX, true);
             attributes.setFlag(Attributes.RTCP_RSIZE, true);
+            RtpCapabilities.subscriberExtensions(line.kind())
+                    .forEach((uri, id) -> attributes.add(new Extmap(id, uri)));
             attributes.add(line.codec().rtpMap());
             line.codec().feedback().forEach(attributes::add);
             line.codec().fmtp().ifPresent(attributes::add);

@@ -1,6 +1,9 @@
 package dev.switchyard.conference;
 
+import java.util.Map;
+
 import dev.switchyard.media.ForwardingLane;
+import dev.switchyard.media.HeaderExtensionMap;
 import dev.switchyard.media.RtpSender;
 import dev.switchyard.media.SendStream;
 import dev.switchyard.media.StreamRewriter;
@@ -26,6 +29,15 @@ final class Subscription {
         this.mid = mid;
         this.stream = new SendStream(new StreamRewriter(outputSsrc, track.codec().frameTicks()), sender,
                 track.kind() == MediaKind.VIDEO, track);
+        useHeaderExtensions(RtpCapabilities.subscriberExtensions(track.kind()));
+    }
+
+    /**
+     * Forwards the header extensions the subscriber takes, by URI, with the subscriber's ids: at first what the
+     * offer proposes, then what the answer accepted.
+     */
+    void useHeaderExtensions(Map<String, Integer> subscriberIds) {
+        stream.setHeaderExtensions(HeaderExtensionMap.between(track.extensionIds(), subscriberIds));
     }
 
     PublishedTrack track() {

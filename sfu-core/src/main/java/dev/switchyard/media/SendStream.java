@@ -11,7 +11,8 @@ import dev.switchyard.rtp.RtpPacket;
  * <ol>
  *   <li>hold video back until a keyframe starts, asking the publisher for one meanwhile, so the subscriber's
  *       decoder can start;</li>
- *   <li>copy the packet and rewrite SSRC, sequence number and timestamp ({@link StreamRewriter});</li>
+ *   <li>copy the packet and rewrite SSRC, sequence number and timestamp ({@link StreamRewriter}), and its
+ *       header extensions to the subscriber's numbering ({@link HeaderExtensionMap});</li>
  *   <li>log which received packet went out under which sequence number, for retransmission
  *       ({@link SentPacketLog});</li>
  *   <li>count packets and payload octets for sender reports;</li>
@@ -27,6 +28,7 @@ public final class SendStream implements TrackSink {
     private static final int LOGGED_PACKETS = 1024;
 
     private final StreamRewriter rewriter;
+    private final HeaderExtensionRewriter extensions = new HeaderExtensionRewriter();
     private final RtpSender sender;
     private final KeyframeRequester keyframes;
     private final SentPacketLog sentPackets = new SentPacketLog(LOGGED_PACKETS);
@@ -35,7 +37,9 @@ public final class SendStream implements TrackSink {
     private final AtomicLong payloadOctetsSent = new AtomicLong();
     /** Used by {@link #rebuildSent} only, on the one thread that answers NACKs. */
     private final RtpPacket rebuilt = new RtpPacket();
+    private final HeaderExtensionRewriter rebuiltExtensions = new HeaderExtensionRewriter();
     private final long[] foundTimestamp = new long[1];
+    private volatile HeaderExtensionMap extensionMap = HeaderExtensionMap.NONE;
     private boolean waitingForKeyframe;
     /** The received stream the packets come from; written by the sending thread, read by the NACK thread. */
     private volatile ReceiveStream source;
@@ -54,6 +58,11 @@ public final class SendStream implements TrackSink {
 
     public long outputSsrc() {
         return rewriter.outputSsrc();
+    }
+
+    /** The header extensions the subscriber negotiated, by the publisher's and the subscriber's ids. Any thread. */
+    public void setHeaderExtensions(HeaderExtensionMap map) {
+        this.extensionMap = map;
     }
 
     public boolean isWaitingForKeyframe() {
@@ -80,6 +89,7 @@ public final class SendStream implements TrackSink {
             return;
         }
         rewriter.rewrite(outgoing);
+        extensions.rewrite(outgoing, extensionMap);
         logSent(packet);
         packetsSent.lazySet(packetsSent.get() + 1);
         payloadOctetsSent.lazySet(payloadOctetsSent.get() + outgoing.payloadLength());
@@ -121,6 +131,7 @@ public final class SendStream implements TrackSink {
         rebuilt.setSsrc(rewriter.outputSsrc());
         rebuilt.setSequenceNumber(outputSequence);
         rebuilt.setTimestamp(foundTimestamp[0]);
+        rebuiltExtensions.rewrite(rebuilt, extensionMap);
         return true;
     }
 

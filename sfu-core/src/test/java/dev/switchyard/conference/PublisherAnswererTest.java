@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,8 @@ class PublisherAnswererTest {
             assertEquals(10000, media.attributes().candidates().get(0).port());
         }
         assertEquals(4, answer.midExtensionId(), "Chromium's MID extension id is kept");
+        assertEquals(Map.of(RtpCapabilities.AUDIO_LEVEL, 1, RtpCapabilities.MID, 4),
+                answer.media().get(0).extensionIds(), "the audio m-line's extensions, by the publisher's ids");
 
         assertEquals(2, answer.media().size());
         assertEquals(MediaKind.AUDIO, answer.media().get(0).kind());

@@ -2,11 +2,14 @@ package dev.switchyard.media;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.rtp.HeaderExtensionCursor;
 import dev.switchyard.rtp.RtpPacket;
+import dev.switchyard.rtp.RtpPacketWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -103,6 +106,50 @@ class SendStreamTest {
         assertFalse(stream.rebuildSent(sender.sent.get(3)[0], rebuilt),
                 "packets of the previous source are not looked up in the new source's cache");
         assertFalse(stream.rebuildSent(sender.sent.get(14)[0] + 1, rebuilt), "never sent");
+    }
+
+    @Test
+    void headerExtensionsGoOutUnderTheSubscribersIdsAndTheOthersAreBlanked() {
+        String audioLevel = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
+        String mid = "urn:ietf:params:rtp-hdrext:sdes:mid";
+        PacketBuffer packet = PacketBuffer.allocate();
+        int length = new RtpPacketWriter().payloadType(111).ssrc(0x1111).sequenceNumber(7).timestamp(960)
+                .addExtension(3, new byte[] {(byte) 0x85}, 0, 1)
+                .addExtension(4, new byte[] {'0'}, 0, 1)
+                .payload(new byte[] {1, 2, 3}, 0, 3).write(packet.buffer(), 0);
+        packet.setOffsetLength(0, length);
+        List<PacketBuffer> sent = new ArrayList<>();
+        SendStream capturing = new SendStream(new StreamRewriter(OUTPUT_SSRC, 960), new RtpSender() {
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public boolean sendRtp(PacketBuffer outgoing) {
+                PacketBuffer copy = PacketBuffer.allocate();
+                copy.copyFrom(outgoing.buffer(), outgoing.offset(), outgoing.length());
+                sent.add(copy);
+                return true;
+            }
+        }, false, () -> { });
+        capturing.setHeaderExtensions(HeaderExtensionMap.between(Map.of(audioLevel, 3, mid, 4),
+                Map.of(audioLevel, 1)));
+        assertTrue(received.wrap(packet, 0));
+        received.attach(null, 7, null);
+        capturing.onRtp(received);
+
+        RtpPacket out = new RtpPacket();
+        PacketBuffer forwarded = sent.get(0);
+        assertTrue(out.wrap(forwarded.buffer(), forwarded.offset(), forwarded.length()));
+        HeaderExtensionCursor cursor = new HeaderExtensionCursor();
+        assertTrue(cursor.wrap(out));
+        assertTrue(cursor.next());
+        assertEquals(1, cursor.id(), "audio level under the subscriber's id");
+        assertEquals((byte) 0x85, forwarded.buffer()[cursor.valueOffset()]);
+        assertFalse(cursor.next(), "the MID, which the subscriber did not negotiate, is gone");
+        assertEquals(3, out.payloadLength());
+        assertEquals(0, HeaderExtensionMap.NONE.subscriberId(3));
     }
 
     @Test

@@ -1,0 +1,40 @@
+package dev.switchyard.conference;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the server negotiates, in one place: the codecs it forwards, the RTCP feedback and RTP header
+ * extensions it accepts from publishers, and the header extensions it offers subscribers under its own ids.
+ * {@link PublisherAnswerer} and {@link SubscriberOfferWriter} read it; forwarding renumbers extensions between
+ * the two numberings ({@link dev.switchyard.media.HeaderExtensionMap}).
+ */
+final class RtpCapabilities {
+
+    /** RFC 8843 §15: binds SSRC-less streams (Firefox, simulcast) to their m-line. */
+    static final String MID = "urn:ietf:params:rtp-hdrext:sdes:mid";
+    /** RFC 6464: the publisher's audio level, which subscribers' browsers expose for speaker indicators. */
+    static final String AUDIO_LEVEL = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
+
+    /** Video codecs in the server's order of preference; the first one an offer has wins. */
+    static final List<String> VIDEO_CODECS = List.of("VP8", "H264", "VP9", "AV1");
+    static final String AUDIO_CODEC = "opus";
+
+    /** Header extensions accepted from publishers (under the publisher's ids). */
+    static final Set<String> PUBLISHER_EXTENSIONS = Set.of(MID, AUDIO_LEVEL);
+
+    /** Feedback accepted from publishers' offers; the server does not yet answer NACKs or send congestion feedback. */
+    static final Set<String> PUBLISHER_FEEDBACK = Set.of("nack pli", "ccm fir");
+
+    private static final Map<String, Integer> SUBSCRIBER_AUDIO_EXTENSIONS = Map.of(AUDIO_LEVEL, 1);
+    private static final Map<String, Integer> SUBSCRIBER_VIDEO_EXTENSIONS = Map.of();
+
+    private RtpCapabilities() {
+    }
+
+    /** Header extensions offered to subscribers for one kind of track, by URI, with the server's ids. */
+    static Map<String, Integer> subscriberExtensions(MediaKind kind) {
+        return kind == MediaKind.AUDIO ? SUBSCRIBER_AUDIO_EXTENSIONS : SUBSCRIBER_VIDEO_EXTENSIONS;
+    }
+}
