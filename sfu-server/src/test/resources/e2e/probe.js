@@ -62,6 +62,27 @@ function tracesOf(participantId) {
 }
 
 const probes = {
+  // What the publisher connection's own congestion control decided: the video sender's target bitrate, why
+  // (or whether) its quality is limited, the resolution it sends, and the estimate of the path.
+  async publisherSendState() {
+    const pc = window.switchyard && window.switchyard.publisher;
+    const state = { targetBitrate: 0, qualityLimitationReason: null, frameWidth: 0, frameHeight: 0,
+      bytesSent: 0, availableOutgoingBitrate: 0 };
+    if (!pc) return state;
+    (await pc.getStats()).forEach((s) => {
+      if (s.type === 'outbound-rtp' && s.kind === 'video') {
+        state.targetBitrate = Math.max(state.targetBitrate, s.targetBitrate || 0);
+        state.qualityLimitationReason = s.qualityLimitationReason || state.qualityLimitationReason;
+        state.frameWidth = Math.max(state.frameWidth, s.frameWidth || 0);
+        state.frameHeight = Math.max(state.frameHeight, s.frameHeight || 0);
+        state.bytesSent += s.bytesSent || 0;
+      } else if (s.type === 'candidate-pair' && s.nominated && s.availableOutgoingBitrate) {
+        state.availableOutgoingBitrate = s.availableOutgoingBitrate;
+      }
+    });
+    return state;
+  },
+
   // The SDK session's remote tracks with their decoding counters and media elements.
   async sfuTracks() {
     const session = window.switchyard;

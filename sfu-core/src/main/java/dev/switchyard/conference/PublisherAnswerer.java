@@ -30,8 +30,18 @@ import dev.switchyard.transport.TransportDescription;
  */
 final class PublisherAnswerer {
 
-    /** The answer and what it accepted. */
-    record Answer(String sdp, List<PublishedMedia> media, int midExtensionId) {
+    /**
+     * The answer and what it accepted.
+     *
+     * @param extensionIds the header extensions accepted on any m-line, by URI, with the publisher's ids (one
+     *                     numbering for the whole BUNDLE group, RFC 8843 §9.1)
+     */
+    record Answer(String sdp, List<PublishedMedia> media, Map<String, Integer> extensionIds) {
+
+        /** The publisher's id for an extension, or -1 if it was not negotiated. */
+        int extensionId(String uri) {
+            return extensionIds.getOrDefault(uri, -1);
+        }
     }
 
     private PublisherAnswerer() {
@@ -43,7 +53,7 @@ final class PublisherAnswerer {
         answer.attributes().setFlag(Attributes.ICE_LITE, true);
         List<PublishedMedia> accepted = new ArrayList<>();
         List<String> bundle = new ArrayList<>();
-        int midExtensionId = -1;
+        Map<String, Integer> sessionExtensionIds = new LinkedHashMap<>();
         for (MediaDescription offered : offer.media()) {
             String mid = offered.mid().orElseThrow(() -> new NegotiationException("an m-line has no a=mid"));
             Optional<MediaKind> kind = kindOf(offered);
@@ -70,9 +80,7 @@ final class PublisherAnswerer {
                 if (RtpCapabilities.PUBLISHER_EXTENSIONS.contains(extmap.uri())) {
                     attributes.add(new Extmap(extmap.id(), null, extmap.uri(), null));
                     extensionIds.put(extmap.uri(), extmap.id());
-                    if (RtpCapabilities.MID.equals(extmap.uri())) {
-                        midExtensionId = extmap.id();
-                    }
+                    sessionExtensionIds.put(extmap.uri(), extmap.id());
                 }
             }
             CodecChoice chosen = codec.get();
@@ -89,7 +97,7 @@ final class PublisherAnswerer {
             throw new NegotiationException("the offer has no audio or video m-line the server can receive");
         }
         answer.attributes().add(Group.bundle(bundle));
-        return new Answer(answer.serialize(), accepted, midExtensionId);
+        return new Answer(answer.serialize(), accepted, Map.copyOf(sessionExtensionIds));
     }
 
     private static Optional<MediaKind> kindOf(MediaDescription media) {

@@ -13,12 +13,14 @@ import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.media.PacketCache;
 import dev.switchyard.media.ReceiveStream;
 import dev.switchyard.media.ReceivedPacket;
+import dev.switchyard.media.TransportFeedbackGenerator;
 import dev.switchyard.rtcp.RtcpCompoundIterator;
 import dev.switchyard.rtcp.RtcpPacketType;
 import dev.switchyard.rtcp.SenderReport;
 import dev.switchyard.rtp.HeaderExtensionCursor;
 import dev.switchyard.rtp.RtpPacket;
 import dev.switchyard.rtp.extension.SdesIdentifier;
+import dev.switchyard.rtp.extension.TransportSequenceNumber;
 import dev.switchyard.sdp.SessionDescription;
 import dev.switchyard.transport.TransportDescription;
 import dev.switchyard.transport.WebRtcTransport;
@@ -39,6 +41,8 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     private final Map<String, PublishedTrack> tracksByMid = new ConcurrentHashMap<>();
     /** Video packets kept per stream for retransmission: about half a second at a high bitrate. */
     private static final int VIDEO_CACHE_PACKETS = 512;
+    /** Transport-cc feedback every 100 ms, as libwebrtc's receivers send it by default. */
+    private static final long FEEDBACK_INTERVAL_NANOS = 100_000_000L;
 
     private final ReceivedPacket received = new ReceivedPacket();
     private final HeaderExtensionCursor extensions = new HeaderExtensionCursor();
@@ -47,6 +51,10 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     /** SSRC → track and stream, replaced as a whole so the receiving thread always sees a consistent table. */
     private volatile SsrcBinding[] bindings = new SsrcBinding[0];
     private volatile int midExtensionId = -1;
+    private volatile int transportSequenceExtensionId = -1;
+    private final TransportFeedbackGenerator congestionFeedback =
+            new TransportFeedbackGenerator(PublishedTrack.SERVER_RTCP_SSRC, FEEDBACK_INTERVAL_NANOS);
+    private final PacketBuffer feedbackPacket = PacketBuffer.allocate();
     /** RFC 8866 §5.2: a numeric session id, constant for the connection, with a version per answer. */
     private final String sessionId = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
     private long answerVersion;
@@ -89,7 +97,8 @@ final class PublisherConnection implements WebRtcTransport.Listener {
             transport.completeIceRestart(remote.ice(), remote.candidates());
         }
         remoteUfrag = remote.ice().usernameFragment();
-        midExtensionId = answer.midExtensionId();
+        midExtensionId = answer.extensionId(RtpCapabilities.MID);
+        transportSequenceExtensionId = answer.extensionId(RtpCapabilities.TRANSPORT_WIDE_SEQUENCE);
         return answer;
     }
 
@@ -169,6 +178,7 @@ final class PublisherConnection implements WebRtcTransport.Listener {
             return;
         }
         RtpPacket packet = received.rtp();
+        recordForCongestionFeedback(packet);
         SsrcBinding binding = bindingFor(packet.ssrc());
         if (binding == null) {
             binding = bindByMid(packet);
@@ -185,6 +195,24 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         PublishedTrack track = binding.track();
         received.attach(stream, sequence, track.keyframeCodec());
         track.forward(received);
+    }
+
+    /**
+     * Every packet with a transport-wide sequence number counts for congestion feedback, whatever its stream;
+     * the feedback goes back on this thread once its interval has passed.
+     */
+    private void recordForCongestionFeedback(RtpPacket packet) {
+        int id = transportSequenceExtensionId;
+        if (id > 0 && extensions.wrap(packet) && extensions.find(id)) {
+            int sequence = TransportSequenceNumber.read(extensions.buffer(), extensions.valueOffset(),
+                    extensions.valueLength());
+            if (sequence != TransportSequenceNumber.INVALID) {
+                congestionFeedback.onPacket(sequence, packet.ssrc(), received.arrivalNanos());
+            }
+        }
+        if (congestionFeedback.pollFeedback(received.arrivalNanos(), feedbackPacket)) {
+            transport.sendRtcp(feedbackPacket);
+        }
     }
 
     /** RFC 3550 §6.4.1: a publisher's sender reports give the LSR and DLSR of the reports sent back to it. */

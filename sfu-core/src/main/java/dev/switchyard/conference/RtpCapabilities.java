@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.switchyard.rtp.extension.TransportSequenceNumber;
+
 /**
  * What the server negotiates, in one place: the codecs it forwards, the RTCP feedback and RTP header
  * extensions it accepts from publishers, and the header extensions it offers subscribers under its own ids.
@@ -17,15 +19,21 @@ final class RtpCapabilities {
     /** RFC 6464: the publisher's audio level, which subscribers' browsers expose for speaker indicators. */
     static final String AUDIO_LEVEL = "urn:ietf:params:rtp-hdrext:ssrc-audio-level";
 
+    /** Transport-wide sequence numbers, which the server's congestion feedback reports on. */
+    static final String TRANSPORT_WIDE_SEQUENCE = TransportSequenceNumber.URI;
+
     /** Video codecs in the server's order of preference; the first one an offer has wins. */
     static final List<String> VIDEO_CODECS = List.of("VP8", "H264", "VP9", "AV1");
     static final String AUDIO_CODEC = "opus";
 
     /** Header extensions accepted from publishers (under the publisher's ids). */
-    static final Set<String> PUBLISHER_EXTENSIONS = Set.of(MID, AUDIO_LEVEL);
+    static final Set<String> PUBLISHER_EXTENSIONS = Set.of(MID, AUDIO_LEVEL, TRANSPORT_WIDE_SEQUENCE);
 
-    /** Feedback accepted from publishers' offers; the server does not yet answer NACKs or send congestion feedback. */
-    static final Set<String> PUBLISHER_FEEDBACK = Set.of("nack pli", "ccm fir");
+    /**
+     * Feedback accepted from publishers' offers: keyframe requests, and transport-cc, which the server sends so
+     * that the publisher's estimator can raise its rate. NACK waits until the server sends NACKs.
+     */
+    static final Set<String> PUBLISHER_FEEDBACK = Set.of("nack pli", "ccm fir", "transport-cc");
 
     private static final Map<String, Integer> SUBSCRIBER_AUDIO_EXTENSIONS = Map.of(AUDIO_LEVEL, 1);
     private static final Map<String, Integer> SUBSCRIBER_VIDEO_EXTENSIONS = Map.of();

@@ -52,8 +52,10 @@ class PublisherAnswererTest {
             assertEquals(1, media.attributes().candidates().size());
             assertEquals(10000, media.attributes().candidates().get(0).port());
         }
-        assertEquals(4, answer.midExtensionId(), "Chromium's MID extension id is kept");
-        assertEquals(Map.of(RtpCapabilities.AUDIO_LEVEL, 1, RtpCapabilities.MID, 4),
+        assertEquals(4, answer.extensionId(RtpCapabilities.MID), "Chromium's MID extension id is kept");
+        assertEquals(3, answer.extensionId(RtpCapabilities.TRANSPORT_WIDE_SEQUENCE), "transport-cc accepted");
+        assertEquals(Map.of(RtpCapabilities.AUDIO_LEVEL, 1, RtpCapabilities.MID, 4,
+                RtpCapabilities.TRANSPORT_WIDE_SEQUENCE, 3),
                 answer.media().get(0).extensionIds(), "the audio m-line's extensions, by the publisher's ids");
 
         assertEquals(2, answer.media().size());

@@ -94,6 +94,11 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
         return millis;
     }
 
+    /** What the page's publisher connection decided about its video: target bitrate, limitation, resolution. */
+    PublisherSendState publisherSendState() {
+        return PublisherSendState.fromProbe((Map<?, ?>) PageProbe.run(browser, "publisherSendState"));
+    }
+
     /** Publishes an animated canvas as a screen share. */
     void publishScreenShare() {
         PageProbe.run(browser, "sfuPublishScreen");
