@@ -12,6 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.switchyard.media.ForwardingLanes;
+import dev.switchyard.media.NackResponder;
+import dev.switchyard.media.RetransmissionBudget;
+import dev.switchyard.media.RetransmissionCounters;
 import dev.switchyard.transport.TransportContext;
 import dev.switchyard.transport.WebRtcTransport;
 import dev.switchyard.transport.ice.ServerIcePorts;
@@ -23,6 +26,8 @@ public final class RoomManager implements AutoCloseable {
 
     private final TransportContext transports;
     private final ServerIcePorts ports;
+    private final MediaSettings mediaSettings;
+    private final RetransmissionCounters retransmissions = new RetransmissionCounters();
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final AtomicLong participantCounter = new AtomicLong();
     private final AtomicLong trackCounter = new AtomicLong();
@@ -35,8 +40,18 @@ public final class RoomManager implements AutoCloseable {
     private final RoomServices services = new Services();
 
     public RoomManager(TransportContext transports, ServerIcePorts ports) {
+        this(transports, ports, MediaSettings.DEFAULTS);
+    }
+
+    public RoomManager(TransportContext transports, ServerIcePorts ports, MediaSettings mediaSettings) {
         this.transports = Objects.requireNonNull(transports, "transports");
         this.ports = Objects.requireNonNull(ports, "ports");
+        this.mediaSettings = Objects.requireNonNull(mediaSettings, "mediaSettings");
+    }
+
+    /** What became of the packets subscribers asked for again, for the whole server. */
+    public RetransmissionCounters retransmissions() {
+        return retransmissions;
     }
 
     /** Enters a room, creating it on first use; {@code listener} hears what happens in it from now on. */
@@ -119,6 +134,17 @@ public final class RoomManager implements AutoCloseable {
         @Override
         public ForwardingLanes forwardingLanes() {
             return ports.forwardingLanes();
+        }
+
+        @Override
+        public MediaSettings mediaSettings() {
+            return mediaSettings;
+        }
+
+        @Override
+        public NackResponder newNackResponder() {
+            return new NackResponder(new RetransmissionBudget(mediaSettings.retransmissionBitsPerSecond(),
+                    System.nanoTime()), retransmissions);
         }
 
         @Override

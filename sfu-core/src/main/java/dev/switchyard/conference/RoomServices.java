@@ -3,6 +3,7 @@ package dev.switchyard.conference;
 import java.io.IOException;
 
 import dev.switchyard.media.ForwardingLanes;
+import dev.switchyard.media.NackResponder;
 import dev.switchyard.transport.WebRtcTransport;
 
 /**
@@ -16,6 +17,11 @@ interface RoomServices {
 
     /** The media workers' forwarding lanes. */
     ForwardingLanes forwardingLanes();
+
+    MediaSettings mediaSettings();
+
+    /** A new answerer of one subscriber's NACKs, with its own retransmission budget. */
+    NackResponder newNackResponder();
 
     /** A server-wide unique track id. */
     String nextTrackId();

@@ -41,6 +41,19 @@ final class RtpCapabilities {
     private RtpCapabilities() {
     }
 
+    /** RTCP feedback offered to subscribers for video: keyframe requests, and NACK when retransmission is on. */
+    static List<String> subscriberVideoFeedback(boolean retransmission) {
+        return retransmission ? List.of("nack", "nack pli", "ccm fir") : List.of("nack pli", "ccm fir");
+    }
+
+    /**
+     * A payload type for RTX (RFC 4588) beside {@code codecPayloadType}: the first dynamic one (RFC 3551 §6) the
+     * codec does not use.
+     */
+    static int rtxPayloadTypeFor(int codecPayloadType) {
+        return codecPayloadType == 96 ? 97 : 96;
+    }
+
     /** Header extensions offered to subscribers for one kind of track, by URI, with the server's ids. */
     static Map<String, Integer> subscriberExtensions(MediaKind kind) {
         return kind == MediaKind.AUDIO ? SUBSCRIBER_AUDIO_EXTENSIONS : SUBSCRIBER_VIDEO_EXTENSIONS;

@@ -11,8 +11,11 @@ import java.util.function.Consumer;
 
 import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.media.ForwardingLane;
+import dev.switchyard.media.NackResponder;
 import dev.switchyard.media.RtpSender;
+import dev.switchyard.media.SendStream;
 import dev.switchyard.rtcp.FullIntraRequest;
+import dev.switchyard.rtcp.GenericNack;
 import dev.switchyard.rtcp.PictureLossIndication;
 import dev.switchyard.rtcp.RtcpCompoundIterator;
 import dev.switchyard.rtcp.RtcpPacketType;
@@ -58,6 +61,8 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
     private final RtcpCompoundIterator rtcp = new RtcpCompoundIterator();
     private final PictureLossIndication pli = new PictureLossIndication();
     private final FullIntraRequest fir = new FullIntraRequest();
+    private final GenericNack nack = new GenericNack();
+    private final NackResponder nackResponder;
     private volatile Subscription[] active = new Subscription[0];
     private volatile WebRtcTransport transport;
     private volatile boolean connected;
@@ -79,6 +84,7 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
         this.listener = listener;
         this.onTransportClosed = onTransportClosed;
         this.lane = services.forwardingLanes().assign();
+        this.nackResponder = services.newNackResponder();
     }
 
 
@@ -96,7 +102,8 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
     /** Adds an m-line for a new subscription and returns it; the caller then calls {@link #renegotiate()}. */
     Subscription subscribe(PublishedTrack track) {
         long ssrc = ThreadLocalRandom.current().nextLong(1, 0x1_0000_0000L);
-        Subscription subscription = new Subscription(track, this, lane, Integer.toString(lines.size()), ssrc);
+        Subscription subscription = new Subscription(track, this, lane, Integer.toString(lines.size()), ssrc,
+                services.mediaSettings().retransmission(), ThreadLocalRandom.current());
         lines.add(new MediaLine(subscription));
         refreshActive();
         return subscription;
@@ -149,7 +156,8 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
             String trackId = live ? subscription.track().trackId() : "ended-" + line.mid;
             String streamId = live ? subscription.track().ownerId() : "ended";
             offerLines.add(new SubscriberOfferWriter.Line(line.mid, line.kind, line.codec,
-                    live ? subscription.outputSsrc() : 0, streamId, trackId, live));
+                    live ? subscription.outputSsrc() : 0, streamId, trackId, live,
+                    live ? subscription.offeredRtxPayloadType() : -1, live ? subscription.rtxSsrc() : 0));
             if (live) {
                 tracks.add(new OfferedTrack(line.mid, subscription.track().info()));
             }
@@ -187,8 +195,9 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
         for (int i = 0; i < offeredLineCount; i++) {
             Subscription subscription = lines.get(i).subscription;
             if (subscription != null) {
-                subscription.useHeaderExtensions(acceptedExtensions(answer.media().get(i),
-                        subscription.track().kind()));
+                MediaDescription answered = answer.media().get(i);
+                subscription.useHeaderExtensions(acceptedExtensions(answered, subscription.track().kind()));
+                subscription.useRtx(acceptsRtx(answered, subscription.offeredRtxPayloadType()));
             }
         }
         awaitingAnswer = false;
@@ -207,6 +216,12 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
             }
         }
         return accepted;
+    }
+
+    /** Whether the answer kept the offered RTX payload type (RFC 4588 §8.6). */
+    private static boolean acceptsRtx(MediaDescription answered, int offeredPayloadType) {
+        return offeredPayloadType >= 0 && answered.attributes().rtpMap(offeredPayloadType)
+                .map(map -> "rtx".equalsIgnoreCase(map.encodingName())).orElse(false);
     }
 
     void addRemoteCandidate(String candidate) {
@@ -255,6 +270,12 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
     public void onRtcp(WebRtcTransport receiving, PacketBuffer packet) {
         rtcp.reset(packet.buffer(), packet.offset(), packet.length());
         while (rtcp.next()) {
+            if (rtcp.packetType() == RtcpPacketType.TRANSPORT_FEEDBACK) {
+                if (rtcp.count() == GenericNack.FORMAT && nack.wrap(rtcp)) {
+                    answerNack();
+                }
+                continue;
+            }
             if (rtcp.packetType() != RtcpPacketType.PAYLOAD_FEEDBACK) {
                 continue;
             }
@@ -266,6 +287,17 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
                 }
             }
         }
+    }
+
+    /** RFC 4585 §6.2.1: retransmits what the subscriber lost, if that stream is ours and has it. */
+    private void answerNack() {
+        Optional<Subscription> lostFrom = subscriptionWithSsrc(nack.mediaSsrc());
+        if (lostFrom.isEmpty()) {
+            return;
+        }
+        SendStream stream = lostFrom.get().stream();
+        long now = System.nanoTime();
+        nack.forEachLost(sequence -> nackResponder.onLost(stream, sequence, now));
     }
 
     @Override

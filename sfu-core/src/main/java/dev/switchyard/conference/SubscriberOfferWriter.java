@@ -7,13 +7,17 @@ import dev.switchyard.sdp.Attributes;
 import dev.switchyard.sdp.ConnectionData;
 import dev.switchyard.sdp.Direction;
 import dev.switchyard.sdp.Extmap;
+import dev.switchyard.sdp.Fmtp;
 import dev.switchyard.sdp.Group;
 import dev.switchyard.sdp.MediaDescription;
 import dev.switchyard.sdp.Msid;
 import dev.switchyard.sdp.Origin;
+import dev.switchyard.sdp.RtcpFeedback;
+import dev.switchyard.sdp.RtpMap;
 import dev.switchyard.sdp.SessionDescription;
 import dev.switchyard.sdp.Setup;
 import dev.switchyard.sdp.Ssrc;
+import dev.switchyard.sdp.SsrcGroup;
 import dev.switchyard.transport.TransportDescription;
 
 /**
@@ -24,9 +28,18 @@ import dev.switchyard.transport.TransportDescription;
  */
 final class SubscriberOfferWriter {
 
-    /** One m-line of the subscriber connection. */
+    /**
+     * One m-line of the subscriber connection.
+     *
+     * @param rtxPayloadType the RTX payload type to offer with NACK (RFC 4588), or -1 for neither
+     * @param rtxSsrc the SSRC of retransmissions, paired with {@code ssrc} in an FID group
+     */
     record Line(String mid, MediaKind kind, CodecChoice codec, long ssrc, String streamId, String trackId,
-                boolean active) {
+                boolean active, int rtxPayloadType, long rtxSsrc) {
+
+        boolean offersRtx() {
+            return active && rtxPayloadType >= 0;
+        }
     }
 
     private static final String CNAME = "switchyard";
@@ -41,8 +54,11 @@ final class SubscriberOfferWriter {
         List<String> mids = new ArrayList<>();
         for (Line line : lines) {
             String kind = line.kind() == MediaKind.AUDIO ? MediaDescription.AUDIO : MediaDescription.VIDEO;
-            MediaDescription media = new MediaDescription(kind, 9, MediaDescription.PROTOCOL_RTP,
-                    List.of(Integer.toString(line.codec().payloadType())));
+            int payloadType = line.codec().payloadType();
+            List<String> formats = line.offersRtx()
+                    ? List.of(Integer.toString(payloadType), Integer.toString(line.rtxPayloadType()))
+                    : List.of(Integer.toString(payloadType));
+            MediaDescription media = new MediaDescription(kind, 9, MediaDescription.PROTOCOL_RTP, formats);
             media.setConnection(ConnectionData.ipv4("0.0.0.0"));
             Attributes attributes = media.attributes();
             attributes.setMid(line.mid());
@@ -53,12 +69,26 @@ final class SubscriberOfferWriter {
             RtpCapabilities.subscriberExtensions(line.kind())
                     .forEach((uri, id) -> attributes.add(new Extmap(id, uri)));
             attributes.add(line.codec().rtpMap());
-            line.codec().feedback().forEach(attributes::add);
+            if (line.kind() == MediaKind.VIDEO) {
+                for (String feedback : RtpCapabilities.subscriberVideoFeedback(line.offersRtx())) {
+                    attributes.add(RtcpFeedback.parse(payloadType + " " + feedback));
+                }
+            }
             line.codec().fmtp().ifPresent(attributes::add);
+            if (line.offersRtx()) {
+                int clockRate = line.codec().rtpMap().clockRate();
+                attributes.add(new RtpMap(line.rtxPayloadType(), "rtx", clockRate));
+                attributes.add(new Fmtp(line.rtxPayloadType(), "apt=" + payloadType));
+            }
             if (line.active()) {
                 attributes.add(new Msid(line.streamId(), line.trackId()));
-                attributes.add(new Ssrc(line.ssrc(), Ssrc.CNAME, CNAME));
-                attributes.add(new Ssrc(line.ssrc(), "msid", line.streamId() + " " + line.trackId()));
+                if (line.offersRtx()) {
+                    attributes.add(new SsrcGroup(SsrcGroup.FID, List.of(line.ssrc(), line.rtxSsrc())));
+                }
+                for (long ssrc : line.offersRtx() ? List.of(line.ssrc(), line.rtxSsrc()) : List.of(line.ssrc())) {
+                    attributes.add(new Ssrc(ssrc, Ssrc.CNAME, CNAME));
+                    attributes.add(new Ssrc(ssrc, "msid", line.streamId() + " " + line.trackId()));
+                }
             }
             offer.addMedia(media);
             mids.add(line.mid());

@@ -1,6 +1,7 @@
 package dev.switchyard.conference;
 
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 import dev.switchyard.media.ForwardingLane;
 import dev.switchyard.media.HeaderExtensionMap;
@@ -18,18 +19,42 @@ final class Subscription {
     private final ForwardingLane lane;
     private final String mid;
     private final SendStream stream;
+    private final long rtxSsrc;
+    private final int offeredRtxPayloadType;
 
     /**
      * @param sender the subscriber's connection, which protects and sends
      * @param lane the lane whose thread runs the subscriber's send streams
+     * @param retransmission whether to offer NACK and RTX (video only)
+     * @param random source of the RTX SSRC and first RTX sequence number
      */
-    Subscription(PublishedTrack track, RtpSender sender, ForwardingLane lane, String mid, long outputSsrc) {
+    Subscription(PublishedTrack track, RtpSender sender, ForwardingLane lane, String mid, long outputSsrc,
+                 boolean retransmission, RandomGenerator random) {
         this.track = track;
         this.lane = lane;
         this.mid = mid;
-        this.stream = new SendStream(new StreamRewriter(outputSsrc, track.codec().frameTicks()), sender,
-                track.kind() == MediaKind.VIDEO, track);
+        boolean video = track.kind() == MediaKind.VIDEO;
+        this.offeredRtxPayloadType = video && retransmission
+                ? RtpCapabilities.rtxPayloadTypeFor(track.codec().payloadType()) : -1;
+        this.rtxSsrc = offeredRtxPayloadType < 0 ? 0 : random.nextLong(1, 0x1_0000_0000L);
+        this.stream = new SendStream(new StreamRewriter(outputSsrc, track.codec().frameTicks()), sender, video,
+                track, rtxSsrc, random.nextInt(0x1_0000));
         useHeaderExtensions(RtpCapabilities.subscriberExtensions(track.kind()));
+    }
+
+    /** The RTX payload type offered for this m-line, or -1 if retransmission is not offered. */
+    int offeredRtxPayloadType() {
+        return offeredRtxPayloadType;
+    }
+
+    /** The SSRC retransmissions go out with, or 0 if retransmission is not offered. */
+    long rtxSsrc() {
+        return rtxSsrc;
+    }
+
+    /** Whether the answer took RTX: retransmissions then go out as RTX, otherwise as the packets were. */
+    void useRtx(boolean accepted) {
+        stream.setRtxPayloadType(accepted ? offeredRtxPayloadType : -1);
     }
 
     /**

@@ -35,9 +35,15 @@ public final class SendStream implements TrackSink {
     private final RtpPacket outgoing = new RtpPacket();
     private final AtomicLong packetsSent = new AtomicLong();
     private final AtomicLong payloadOctetsSent = new AtomicLong();
-    /** Used by {@link #rebuildSent} only, on the one thread that answers NACKs. */
+    /** Used by {@link #rebuildSent} and {@link #retransmit} only, on the one thread that answers NACKs. */
     private final RtpPacket rebuilt = new RtpPacket();
     private final HeaderExtensionRewriter rebuiltExtensions = new HeaderExtensionRewriter();
+    /** Room for a full packet, the two bytes RTX adds (RFC 4588 §4) and the SRTP trailer. */
+    private final PacketBuffer retransmission = PacketBuffer.allocate(PacketBuffer.DEFAULT_CAPACITY + 2);
+    private final long rtxSsrc;
+    private int rtxSequence;
+    /** The RTX payload type the subscriber accepted, or -1 to resend packets as they were. */
+    private volatile int rtxPayloadType = -1;
     private final long[] foundTimestamp = new long[1];
     private volatile HeaderExtensionMap extensionMap = HeaderExtensionMap.NONE;
     private boolean waitingForKeyframe;
@@ -50,10 +56,26 @@ public final class SendStream implements TrackSink {
      */
     public SendStream(StreamRewriter rewriter, RtpSender sender, boolean startAtKeyframe,
                       KeyframeRequester keyframes) {
+        this(rewriter, sender, startAtKeyframe, keyframes, 0, 0);
+    }
+
+    /**
+     * @param rtxSsrc the SSRC retransmissions go out with once RTX is negotiated (RFC 4588 §8)
+     * @param firstRtxSequence the first RTX sequence number (random, RFC 3550 §5.1)
+     */
+    public SendStream(StreamRewriter rewriter, RtpSender sender, boolean startAtKeyframe,
+                      KeyframeRequester keyframes, long rtxSsrc, int firstRtxSequence) {
         this.rewriter = rewriter;
         this.sender = sender;
         this.keyframes = keyframes;
         this.waitingForKeyframe = startAtKeyframe;
+        this.rtxSsrc = rtxSsrc;
+        this.rtxSequence = firstRtxSequence & 0xFFFF;
+    }
+
+    /** Retransmissions as RTX with {@code payloadType}, or as plain resends with -1. Any thread. */
+    public void setRtxPayloadType(int payloadType) {
+        this.rtxPayloadType = payloadType;
     }
 
     public long outputSsrc() {
@@ -133,6 +155,53 @@ public final class SendStream implements TrackSink {
         rebuilt.setTimestamp(foundTimestamp[0]);
         rebuiltExtensions.rewrite(rebuilt, extensionMap);
         return true;
+    }
+
+    /** What became of one requested retransmission. */
+    public enum Retransmission {
+        SENT,
+        /** The packet is no longer in the sent-packet log or the source's cache. */
+        NOT_IN_HISTORY,
+        /** The subscriber's connection is down or dropped it. */
+        NOT_SENT
+    }
+
+    /**
+     * Sends again the packet that went out as {@code outputSequence}, which the subscriber reported lost
+     * (RFC 4585 §6.2.1 NACK): as RTX on the retransmission SSRC if the subscriber negotiated it (RFC 4588 §4, the
+     * original sequence number first in the payload), otherwise as it was. One thread at a time, like
+     * {@link #rebuildSent}.
+     */
+    public Retransmission retransmit(int outputSequence) {
+        if (!rebuildSent(outputSequence, retransmission)) {
+            return Retransmission.NOT_IN_HISTORY;
+        }
+        int payloadType = rtxPayloadType;
+        if (payloadType >= 0) {
+            wrapAsRtx(outputSequence, payloadType);
+        }
+        return sender.isReady() && sender.sendRtp(retransmission) ? Retransmission.SENT : Retransmission.NOT_SENT;
+    }
+
+    /** Moves the payload two bytes on and writes the original sequence number before it. */
+    private void wrapAsRtx(int originalSequence, int payloadType) {
+        byte[] bytes = retransmission.buffer();
+        int payloadOffset = rebuilt.payloadOffset();
+        int end = retransmission.offset() + retransmission.length();
+        System.arraycopy(bytes, payloadOffset, bytes, payloadOffset + 2, end - payloadOffset);
+        bytes[payloadOffset] = (byte) (originalSequence >> 8);
+        bytes[payloadOffset + 1] = (byte) originalSequence;
+        retransmission.setOffsetLength(retransmission.offset(), retransmission.length() + 2);
+        rebuilt.wrap(bytes, retransmission.offset(), retransmission.length());
+        rebuilt.setPayloadType(payloadType);
+        rebuilt.setSsrc(rtxSsrc);
+        rebuilt.setSequenceNumber(rtxSequence);
+        rtxSequence = (rtxSequence + 1) & 0xFFFF;
+    }
+
+    /** The length of the last retransmitted packet as it went out. */
+    int lastRetransmissionLength() {
+        return retransmission.length();
     }
 
     /** RTP packets sent so far (RFC 3550 §6.4.1 sender's packet count). */

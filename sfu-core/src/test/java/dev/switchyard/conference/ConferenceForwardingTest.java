@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.media.ForwardingLanes;
+import dev.switchyard.rtcp.GenericNack;
 import dev.switchyard.rtp.RtpPacket;
 import dev.switchyard.rtp.RtpPacketWriter;
 import dev.switchyard.sdp.Attributes;
@@ -196,6 +197,51 @@ class ConferenceForwardingTest {
     }
 
     @Test
+    void aSubscribersNackIsAnsweredWithRtxFromTheHistory() throws Exception {
+        try (RoomManager roomManager = new RoomManager(serverContext, ports)) {
+            Participant alice = roomManager.join("nack", "Alice", new RecordingParticipantListener());
+            RecordingParticipantListener bobEvents = new RecordingParticipantListener();
+            Participant bob = roomManager.join("nack", "Bob", bobEvents);
+            ClientSide alicePublisher = new ClientSide();
+            PublishedTracks published = alice.publish(alicePublisher.vp8Offer(), Map.of("0", TrackSource.CAMERA));
+            TrackInfo track = published.tracks().get(0);
+            bob.subscribe(List.of(track.trackId()));
+            RecordingParticipantListener.Offer offer = bobEvents.offers.poll(5, TimeUnit.SECONDS);
+            assertNotNull(offer);
+            assertTrue(offer.sdp().contains("a=rtpmap:97 rtx/90000"), offer.sdp());
+            ClientSide bobSubscriber = new ClientSide();
+            bob.acceptSubscriberAnswer(bobSubscriber.answer(offer.sdp(), true));
+            alicePublisher.connectWithAnswer(published.answerSdp());
+            alicePublisher.awaitConnected();
+            bobSubscriber.awaitConnected();
+            int sequence = 3000;
+            while (bobSubscriber.pollRtp(100) == null) {
+                alicePublisher.sendVp8(sequence++, true);
+            }
+            for (int i = 0; i < 10; i++) {
+                alicePublisher.sendVp8(sequence++, false);
+            }
+            RtpPacket wanted = null;
+            for (RtpPacket next = bobSubscriber.pollRtp(500); next != null; next = bobSubscriber.pollRtp(200)) {
+                wanted = next;
+            }
+            assertNotNull(wanted);
+
+            bobSubscriber.sendNack(wanted.ssrc(), wanted.sequenceNumber());
+            RtpPacket rtx = bobSubscriber.nextRtp();
+            assertEquals(97, rtx.payloadType());
+            assertNotEquals(wanted.ssrc(), rtx.ssrc(), "on the RTX SSRC of the FID group");
+            byte[] bytes = rtx.buffer();
+            int originalSequence = ((bytes[rtx.payloadOffset()] & 0xFF) << 8) | (bytes[rtx.payloadOffset() + 1] & 0xFF);
+            assertEquals(wanted.sequenceNumber(), originalSequence);
+            assertEquals(1, roomManager.retransmissions().requested());
+            assertEquals(1, roomManager.retransmissions().retransmitted());
+            alicePublisher.close();
+            bobSubscriber.close();
+        }
+    }
+
+    @Test
     void aSubscriptionMadeWhileAnOfferAwaitsItsAnswerGoesIntoTheNextOffer() throws Exception {
         try (RoomManager roomManager = new RoomManager(serverContext, ports)) {
             RecordingParticipantListener bobEvents = new RecordingParticipantListener();
@@ -253,10 +299,20 @@ class ConferenceForwardingTest {
         }
 
         String answer(String offerSdp) throws Exception {
+            return answer(offerSdp, false);
+        }
+
+        /** Answers receive-only, taking the offered RTX format too if {@code acceptRtx}. */
+        String answer(String offerSdp, boolean acceptRtx) throws Exception {
             SessionDescription offer = SessionDescription.parse(offerSdp);
             SessionDescription answer = new SessionDescription(Origin.of("2", 1));
             for (MediaDescription offered : offer.media()) {
-                answer.addMedia(media(Direction.RECVONLY, Setup.ACTIVE, offered.mid().orElseThrow()));
+                MediaDescription media = media(Direction.RECVONLY, Setup.ACTIVE, offered.mid().orElseThrow());
+                if (acceptRtx) {
+                    offered.attributes().rtpMaps().stream().filter(map -> map.encodingName().equals("rtx"))
+                            .forEach(media.attributes()::add);
+                }
+                answer.addMedia(media);
             }
             answer.attributes().add(Group.bundle(offer.bundleMids()));
             transport.connect(SdpTransportMapping.remoteTransport(offer), DtlsRole.CLIENT);
@@ -310,6 +366,14 @@ class ConferenceForwardingTest {
             while (pollRtp(200) != null) {
                 // discard
             }
+        }
+
+        /** Reports {@code lost} of the stream {@code mediaSsrc} as lost (RFC 4585 §6.2.1). */
+        void sendNack(long mediaSsrc, int lost) {
+            PacketBuffer nack = PacketBuffer.allocate();
+            int length = GenericNack.write(nack.buffer(), 0, 0x0C11_E47L, mediaSsrc, new int[] {lost}, 1);
+            nack.setOffsetLength(0, length);
+            assertTrue(transport.sendRtcp(nack), "NACK sent");
         }
 
         RtpPacket nextRtp() throws InterruptedException {

@@ -41,6 +41,31 @@ class SendStreamTest {
         }
     }
 
+    /** Keeps a copy of every packet sent, whatever its SSRC. */
+    private static final class CapturingSender implements RtpSender {
+        final List<PacketBuffer> sent = new ArrayList<>();
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public boolean sendRtp(PacketBuffer outgoing) {
+            PacketBuffer copy = PacketBuffer.allocate();
+            copy.copyFrom(outgoing.buffer(), outgoing.offset(), outgoing.length());
+            sent.add(copy);
+            return true;
+        }
+
+        RtpPacket view(int index) {
+            RtpPacket packet = new RtpPacket();
+            PacketBuffer buffer = sent.get(index);
+            assertTrue(packet.wrap(buffer.buffer(), buffer.offset(), buffer.length()));
+            return packet;
+        }
+    }
+
     private final RecordingSender sender = new RecordingSender();
     private final List<String> keyframeRequests = new ArrayList<>();
     private final ReceivedPacket received = new ReceivedPacket();
@@ -118,30 +143,17 @@ class SendStreamTest {
                 .addExtension(4, new byte[] {'0'}, 0, 1)
                 .payload(new byte[] {1, 2, 3}, 0, 3).write(packet.buffer(), 0);
         packet.setOffsetLength(0, length);
-        List<PacketBuffer> sent = new ArrayList<>();
-        SendStream capturing = new SendStream(new StreamRewriter(OUTPUT_SSRC, 960), new RtpSender() {
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public boolean sendRtp(PacketBuffer outgoing) {
-                PacketBuffer copy = PacketBuffer.allocate();
-                copy.copyFrom(outgoing.buffer(), outgoing.offset(), outgoing.length());
-                sent.add(copy);
-                return true;
-            }
-        }, false, () -> { });
+        CapturingSender capturingSender = new CapturingSender();
+        SendStream capturing = new SendStream(new StreamRewriter(OUTPUT_SSRC, 960), capturingSender, false,
+                () -> { });
         capturing.setHeaderExtensions(HeaderExtensionMap.between(Map.of(audioLevel, 3, mid, 4),
                 Map.of(audioLevel, 1)));
         assertTrue(received.wrap(packet, 0));
         received.attach(null, 7, null);
         capturing.onRtp(received);
 
-        RtpPacket out = new RtpPacket();
-        PacketBuffer forwarded = sent.get(0);
-        assertTrue(out.wrap(forwarded.buffer(), forwarded.offset(), forwarded.length()));
+        RtpPacket out = capturingSender.view(0);
+        PacketBuffer forwarded = capturingSender.sent.get(0);
         HeaderExtensionCursor cursor = new HeaderExtensionCursor();
         assertTrue(cursor.wrap(out));
         assertTrue(cursor.next());
@@ -150,6 +162,41 @@ class SendStreamTest {
         assertFalse(cursor.next(), "the MID, which the subscriber did not negotiate, is gone");
         assertEquals(3, out.payloadLength());
         assertEquals(0, HeaderExtensionMap.NONE.subscriberId(3));
+    }
+
+    @Test
+    void aLostPacketIsRetransmittedAsRtxWithItsOriginalSequenceNumberFirstOrResentAsItWas() {
+        CapturingSender capturingSender = new CapturingSender();
+        long rtxSsrc = 0xABCD_0002L;
+        SendStream stream = new SendStream(new StreamRewriter(OUTPUT_SSRC, 3000), capturingSender, false,
+                () -> { }, rtxSsrc, 65_535);
+        ReceiveStream source = new ReceiveStream(0x1111, 90_000, new PacketCache(64, PacketBuffer.MAX_PACKET));
+        for (int i = 0; i < 5; i++) {
+            deliver(stream, source, 0x1111, 700 + i, 3000L * i, 40 + i);
+        }
+        RtpPacket lost = capturingSender.view(2);
+
+        assertEquals(SendStream.Retransmission.SENT, stream.retransmit(lost.sequenceNumber()));
+        RtpPacket resent = capturingSender.view(5);
+        assertEquals(OUTPUT_SSRC, resent.ssrc(), "no RTX negotiated: resent as it was");
+        assertEquals(lost.sequenceNumber(), resent.sequenceNumber());
+
+        stream.setRtxPayloadType(97);
+        assertEquals(SendStream.Retransmission.SENT, stream.retransmit(lost.sequenceNumber()));
+        assertEquals(SendStream.Retransmission.SENT, stream.retransmit(lost.sequenceNumber() + 1));
+        RtpPacket rtx = capturingSender.view(6);
+        assertEquals(97, rtx.payloadType());
+        assertEquals(rtxSsrc, rtx.ssrc());
+        assertEquals(65_535, rtx.sequenceNumber(), "RTX has its own sequence numbers");
+        assertEquals(0, capturingSender.view(7).sequenceNumber(), "and they wrap");
+        assertEquals(lost.timestamp(), rtx.timestamp());
+        byte[] bytes = rtx.buffer();
+        int originalSequence = ((bytes[rtx.payloadOffset()] & 0xFF) << 8) | (bytes[rtx.payloadOffset() + 1] & 0xFF);
+        assertEquals(lost.sequenceNumber(), originalSequence, "RFC 4588: the OSN comes first");
+        assertEquals(42, bytes[rtx.payloadOffset() + 2], "then the original payload");
+        assertEquals(lost.payloadLength() + 2, rtx.payloadLength());
+
+        assertEquals(SendStream.Retransmission.NOT_IN_HISTORY, stream.retransmit(lost.sequenceNumber() + 100));
     }
 
     @Test

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 
+import dev.switchyard.conference.MediaSettings;
 import dev.switchyard.signaling.sfu.IceServer;
 
 /**
@@ -150,6 +151,8 @@ public final class ConfigLoader {
         int iceTcpPort = defaults.iceTcpPort();
         InetAddress advertisedAddress = defaults.advertisedAddress();
         Duration consentTimeout = defaults.consentTimeout();
+        boolean retransmission = defaults.media().retransmission();
+        long retransmissionBitsPerSecond = defaults.media().retransmissionBitsPerSecond();
         List<IceServer> iceServers = defaults.iceServers();
         for (Map.Entry<ConfigOption, Setting> entry : settings.entrySet()) {
             Setting setting = entry.getValue();
@@ -162,12 +165,14 @@ public final class ConfigLoader {
                 case ICE_TCP_PORT -> iceTcpPort = iceTcpPort(setting);
                 case ADVERTISED_ADDRESS -> advertisedAddress = optionalAddress(setting);
                 case CONSENT_TIMEOUT_SECONDS -> consentTimeout = Duration.ofSeconds(integer(setting, 1, 86_400));
+                case RETRANSMISSION -> retransmission = bool(setting);
+                case MAX_RETRANSMISSION_KBPS -> retransmissionBitsPerSecond = integer(setting, 1, 1_000_000) * 1000L;
                 case ICE_SERVERS -> iceServers = iceServers(setting);
                 default -> throw new IllegalStateException("unhandled option " + entry.getKey());
             }
         }
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
-                consentTimeout, iceServers, mediaWorkers);
+                consentTimeout, iceServers, mediaWorkers, new MediaSettings(retransmission, retransmissionBitsPerSecond));
     }
 
     private static String text(Setting setting) throws ConfigException {
@@ -196,6 +201,17 @@ public final class ConfigLoader {
             throw invalid(setting, "must be " + min + "-" + max);
         }
         return number;
+    }
+
+    private static boolean bool(Setting setting) throws ConfigException {
+        JsonNode value = setting.value();
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isTextual() && List.of("true", "false").contains(value.textValue().trim())) {
+            return Boolean.parseBoolean(value.textValue().trim());
+        }
+        throw invalid(setting, "must be true or false");
     }
 
     private static int iceTcpPort(Setting setting) throws ConfigException {
@@ -305,6 +321,8 @@ public final class ConfigLoader {
             case ADVERTISED_ADDRESS -> config.advertisedAddress() == null
                     ? "none" : config.advertisedAddress().getHostAddress();
             case CONSENT_TIMEOUT_SECONDS -> Long.toString(config.consentTimeout().toSeconds());
+            case RETRANSMISSION -> Boolean.toString(config.media().retransmission());
+            case MAX_RETRANSMISSION_KBPS -> Long.toString(config.media().retransmissionBitsPerSecond() / 1000);
             case ICE_SERVERS -> config.iceServers().toString();
         };
     }

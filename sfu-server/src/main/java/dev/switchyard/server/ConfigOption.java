@@ -18,6 +18,9 @@ enum ConfigOption {
             "address put into ICE candidates instead of the media address (server behind 1:1 NAT)"),
     CONSENT_TIMEOUT_SECONDS("consentTimeoutSeconds", "SECONDS",
             "remove a participant after this long with no consent response (RFC 7675) and no authenticated packet"),
+    RETRANSMISSION("retransmission", "true|false",
+            "answer subscribers' NACKs (RFC 4585) from the server's history, as RTX where negotiated"),
+    MAX_RETRANSMISSION_KBPS("maxRetransmissionKbps", "KBPS", "the most bitrate retransmissions to one subscriber take"),
     ICE_SERVERS("iceServers", "JSON",
             "STUN/TURN servers for browsers: [{\"urls\":\"stun:host:3478\",\"username\":..,\"credential\":..}]");
 

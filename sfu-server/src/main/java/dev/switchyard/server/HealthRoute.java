@@ -6,12 +6,14 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 
 import dev.switchyard.conference.RoomManager;
+import dev.switchyard.media.RetransmissionCounters;
 import dev.switchyard.signaling.HttpResponses;
 import dev.switchyard.signaling.HttpRoute;
 
 /**
- * {@code GET /health}: {@code {"status":"ok","rooms":N,"participants":N}}, counting the SFU rooms, and the
- * JVM's footprint ({@code heapUsedBytes}, {@code heapCommittedBytes}, {@code threads}, and
+ * {@code GET /health}: {@code {"status":"ok","rooms":N,"participants":N}}, counting the SFU rooms, what became
+ * of the packets subscribers reported lost ({@code retransmissionsRequested}, {@code packetsRetransmitted},
+ * {@code retransmissionsNotInHistory}, {@code retransmissionsThrottled}), and the JVM's footprint ({@code heapUsedBytes}, {@code heapCommittedBytes}, {@code threads}, and
  * {@code openFileDescriptors} where the platform counts them).
  */
 final class HealthRoute implements HttpRoute {
@@ -33,6 +35,11 @@ final class HealthRoute implements HttpRoute {
                 .put("status", "ok")
                 .put("rooms", roomManager.roomCount())
                 .put("participants", roomManager.participantCount());
+        RetransmissionCounters retransmissions = roomManager.retransmissions();
+        body.put("retransmissionsRequested", retransmissions.requested())
+                .put("packetsRetransmitted", retransmissions.retransmitted())
+                .put("retransmissionsNotInHistory", retransmissions.notInHistory())
+                .put("retransmissionsThrottled", retransmissions.throttled());
         JvmFootprint footprint = JvmFootprint.now();
         body.put("heapUsedBytes", footprint.heapUsedBytes())
                 .put("heapCommittedBytes", footprint.heapCommittedBytes())

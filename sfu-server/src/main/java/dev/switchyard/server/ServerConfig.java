@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import dev.switchyard.conference.MediaSettings;
 import dev.switchyard.signaling.sfu.IceServer;
 
 /**
@@ -20,19 +21,22 @@ import dev.switchyard.signaling.sfu.IceServer;
  * @param consentTimeout how long a participant's media may go unconfirmed (RFC 7675) before it is removed
  * @param iceServers STUN/TURN servers handed to browsers
  * @param mediaWorkers media threads, each with its own socket on the media port; 0 = one per available core
+ * @param media retransmission to subscribers and its bitrate cap
  */
 public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddress, int mediaPort, int iceTcpPort,
                            InetAddress advertisedAddress, Duration consentTimeout, List<IceServer> iceServers,
-                           int mediaWorkers) {
+                           int mediaWorkers, MediaSettings media) {
 
     /** A laptop demo: everything on 127.0.0.1, HTTP 8080, media UDP 10000, a media worker per core. */
     public static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8080,
-            InetAddress.getLoopbackAddress(), 10000, -1, null, Duration.ofSeconds(30), List.of(), 0);
+            InetAddress.getLoopbackAddress(), 10000, -1, null, Duration.ofSeconds(30), List.of(), 0,
+            MediaSettings.DEFAULTS);
 
     public ServerConfig {
         Objects.requireNonNull(httpHost, "httpHost");
         Objects.requireNonNull(mediaAddress, "mediaAddress");
         Objects.requireNonNull(consentTimeout, "consentTimeout");
+        Objects.requireNonNull(media, "media");
         iceServers = List.copyOf(iceServers);
         if (httpHost.isBlank()) {
             throw new IllegalArgumentException("httpHost must not be empty");
@@ -58,7 +62,7 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
     /** This configuration with free ports picked for HTTP and media, for tests. */
     public ServerConfig withEphemeralPorts() {
         return new ServerConfig(httpHost, 0, mediaAddress, 0, iceTcpPort, advertisedAddress, consentTimeout,
-                iceServers, mediaWorkers);
+                iceServers, mediaWorkers, media);
     }
 
     /** The number of media workers to run: as configured, or one per available core. */

@@ -52,7 +52,7 @@ public final class SwitchyardServer implements AutoCloseable {
         try {
             ports = ServerIcePorts.bind(IceSettings.DEFAULTS, config.mediaAddress(), config.mediaPort(),
                     config.iceTcpPort(), config.advertisedAddress(), config.effectiveMediaWorkers());
-            roomManager = new RoomManager(transports, ports);
+            roomManager = new RoomManager(transports, ports, config.media());
             SignalingServer signaling = SignalingServer.start(
                     new InetSocketAddress(config.httpHost(), config.httpPort()),
                     Map.of("/ws", new SfuEndpoint(roomManager, config.iceServers()), "/mesh", new MeshRelay()),

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.switchyard.conference.MediaSettings;
 import dev.switchyard.signaling.sfu.IceServer;
 
 class ConfigLoaderTest {
@@ -51,6 +52,9 @@ class ConfigLoaderTest {
         assertEquals(0, config.mediaWorkers());
         assertEquals(Runtime.getRuntime().availableProcessors(), config.effectiveMediaWorkers());
         assertEquals(3, load(Map.of(), "--media-workers", "3").effectiveMediaWorkers());
+        assertEquals(MediaSettings.DEFAULTS, config.media());
+        assertEquals(new MediaSettings(false, 500_000),
+                load(Map.of(), "--retransmission", "false", "--max-retransmission-kbps", "500").media());
     }
 
     @Test
@@ -115,6 +119,7 @@ class ConfigLoaderTest {
         assertTrue(failure(Map.of(), "--media-address", "0.0.0.0").contains("--media-address must be one of this machine's"));
         assertTrue(failure(Map.of(), "--media-address", "::").contains("wildcard"));
         assertTrue(failure(Map.of(), "--media-workers", "-1").contains("must be 0-256"));
+        assertTrue(failure(Map.of(), "--retransmission", "yes").contains("must be true or false"));
         assertTrue(failure(Map.of(), "--ice-servers", "[{\"urls\":\"http://x\"}]").contains("stun:"));
         assertTrue(failure(Map.of(), "--ice-servers", "[{\"urls\":\"stun:x\",\"password\":\"p\"}]")
                 .contains("unknown ICE server field 'password'"));

@@ -1,10 +1,5 @@
 package dev.switchyard.server;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,14 +11,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import dev.switchyard.conference.MediaSettings;
 import dev.switchyard.signaling.testing.Eventually;
 import dev.switchyard.signaling.testing.TestSocket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SwitchyardServerTest {
 
@@ -67,14 +67,14 @@ class SwitchyardServerTest {
     @Test
     void aBusyHttpPortFailsTheStart() {
         ServerConfig busy = new ServerConfig("127.0.0.1", server.httpPort(), ServerConfig.DEFAULTS.mediaAddress(),
-                0, -1, null, ServerConfig.DEFAULTS.consentTimeout(), List.of(), 0);
+                0, -1, null, ServerConfig.DEFAULTS.consentTimeout(), List.of(), 0, MediaSettings.DEFAULTS);
         assertThrows(IOException.class, () -> SwitchyardServer.start(busy));
     }
 
     @Test
     void aSecondServerOnTheSameMediaPortFailsNamingThePortAndTheFirstKeepsIt() {
         ServerConfig second = new ServerConfig("127.0.0.1", 0, ServerConfig.DEFAULTS.mediaAddress(),
-                server.mediaPort(), -1, null, ServerConfig.DEFAULTS.consentTimeout(), List.of(), 0);
+                server.mediaPort(), -1, null, ServerConfig.DEFAULTS.consentTimeout(), List.of(), 0, MediaSettings.DEFAULTS);
         IOException refused = assertThrows(IOException.class, () -> SwitchyardServer.start(second));
         assertTrue(refused.getMessage().contains("UDP media port 127.0.0.1:" + server.mediaPort()),
                 refused.getMessage());
