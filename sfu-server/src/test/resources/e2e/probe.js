@@ -62,6 +62,20 @@ function tracesOf(participantId) {
 }
 
 const probes = {
+  // What the subscriber connection's video receivers went through: frozen time, NACKs sent, losses, repairs.
+  async subscriberVideoReceiveState() {
+    const pc = window.switchyard && window.switchyard.subscriber;
+    const state = { framesDecoded: 0, totalFreezesDuration: 0, freezeCount: 0, nackCount: 0, packetsLost: 0,
+      packetsReceived: 0, retransmittedPacketsReceived: 0 };
+    if (!pc) return state;
+    (await pc.getStats()).forEach((s) => {
+      if (s.type === 'inbound-rtp' && s.kind === 'video') {
+        for (const key of Object.keys(state)) state[key] += s[key] || 0;
+      }
+    });
+    return state;
+  },
+
   // What the publisher connection's own congestion control decided: the video sender's target bitrate, why
   // (or whether) its quality is limited, the resolution it sends, and the estimate of the path.
   async publisherSendState() {

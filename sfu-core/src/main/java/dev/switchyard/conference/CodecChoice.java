@@ -7,11 +7,24 @@ import dev.switchyard.sdp.Fmtp;
 import dev.switchyard.sdp.RtcpFeedback;
 import dev.switchyard.sdp.RtpMap;
 
-/** The codec a published track is sent with; subscribers are offered exactly this payload type and format. */
-record CodecChoice(RtpMap rtpMap, Optional<Fmtp> fmtp, List<RtcpFeedback> feedback) {
+/**
+ * The codec a published track is sent with; subscribers are offered exactly this payload type and format.
+ *
+ * @param rtxPayloadType the publisher's RTX payload type for this codec (RFC 4588), or -1 if it sends none
+ */
+record CodecChoice(RtpMap rtpMap, Optional<Fmtp> fmtp, List<RtcpFeedback> feedback, int rtxPayloadType) {
 
     CodecChoice {
         feedback = List.copyOf(feedback);
+    }
+
+    /** A codec without retransmission. */
+    CodecChoice(RtpMap rtpMap, Optional<Fmtp> fmtp, List<RtcpFeedback> feedback) {
+        this(rtpMap, fmtp, feedback, -1);
+    }
+
+    boolean hasRtx() {
+        return rtxPayloadType >= 0;
     }
 
     int payloadType() {

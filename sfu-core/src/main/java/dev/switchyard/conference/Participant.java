@@ -126,7 +126,7 @@ public final class Participant implements RoomMember {
             PublishedTrack track = new PublishedTrack(services.nextTrackId(), id, publisher::sendRtcp, line.mid(),
                     line.kind(), sources.get(line.mid()), line.codec(), line.extensionIds(),
                     services.forwardingLanes());
-            publisher.addTrack(track, line.ssrcs());
+            publisher.addTrack(track, line.ssrcs(), line.repairSsrcs());
             room.publish(track);
             added.put(line.mid(), track.info());
         }

@@ -98,6 +98,11 @@ final class PublishedTrack implements KeyframeRequester {
         this.muted = muted;
     }
 
+    /** The SSRC this track's packets last came with, or -1 before any. */
+    long mediaSsrc() {
+        return mediaSsrc;
+    }
+
     /** The last SSRC this track's packets came with, so keyframe requests name the right stream. */
     void setMediaSsrc(long ssrc) {
         this.mediaSsrc = ssrc;

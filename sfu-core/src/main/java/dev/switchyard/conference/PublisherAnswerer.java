@@ -13,6 +13,7 @@ import dev.switchyard.sdp.Attributes;
 import dev.switchyard.sdp.ConnectionData;
 import dev.switchyard.sdp.Direction;
 import dev.switchyard.sdp.Extmap;
+import dev.switchyard.sdp.Fmtp;
 import dev.switchyard.sdp.Group;
 import dev.switchyard.sdp.MediaDescription;
 import dev.switchyard.sdp.Origin;
@@ -47,7 +48,9 @@ final class PublisherAnswerer {
     private PublisherAnswerer() {
     }
 
-    static Answer answer(SessionDescription offer, TransportDescription local, String sessionId, long version)
+    /** @param retransmission whether to take NACK and RTX, so that the server can ask for lost packets again */
+    static Answer answer(SessionDescription offer, TransportDescription local, String sessionId, long version,
+                         boolean retransmission)
             throws NegotiationException {
         SessionDescription answer = new SessionDescription(Origin.of(sessionId, version));
         answer.attributes().setFlag(Attributes.ICE_LITE, true);
@@ -58,14 +61,17 @@ final class PublisherAnswerer {
             String mid = offered.mid().orElseThrow(() -> new NegotiationException("an m-line has no a=mid"));
             Optional<MediaKind> kind = kindOf(offered);
             Direction direction = offer.directionOf(offered);
-            Optional<CodecChoice> codec = kind.flatMap(k -> chooseCodec(offered, k));
+            Optional<CodecChoice> codec = kind.flatMap(k -> chooseCodec(offered, k, retransmission));
             if (offered.isRejected() || kind.isEmpty() || codec.isEmpty()) {
                 answer.addMedia(rejected(offered, mid));
                 continue;
             }
             boolean sending = direction == Direction.SENDONLY || direction == Direction.SENDRECV;
-            MediaDescription media = new MediaDescription(offered.kind(), 9, offered.protocol(),
-                    List.of(Integer.toString(codec.get().payloadType())));
+            CodecChoice chosen = codec.get();
+            List<String> formats = chosen.hasRtx()
+                    ? List.of(Integer.toString(chosen.payloadType()), Integer.toString(chosen.rtxPayloadType()))
+                    : List.of(Integer.toString(chosen.payloadType()));
+            MediaDescription media = new MediaDescription(offered.kind(), 9, offered.protocol(), formats);
             media.setConnection(ConnectionData.ipv4("0.0.0.0"));
             Attributes attributes = media.attributes();
             attributes.setMid(mid);
@@ -83,14 +89,18 @@ final class PublisherAnswerer {
                     sessionExtensionIds.put(extmap.uri(), extmap.id());
                 }
             }
-            CodecChoice chosen = codec.get();
             attributes.add(chosen.rtpMap());
             chosen.feedback().forEach(attributes::add);
             chosen.fmtp().ifPresent(attributes::add);
+            if (chosen.hasRtx()) {
+                attributes.add(new RtpMap(chosen.rtxPayloadType(), "rtx", chosen.rtpMap().clockRate()));
+                attributes.add(new Fmtp(chosen.rtxPayloadType(), "apt=" + chosen.payloadType()));
+            }
             answer.addMedia(media);
             bundle.add(mid);
             if (sending) {
-                accepted.add(new PublishedMedia(mid, kind.get(), chosen, extensionIds, mediaSsrcs(offered)));
+                accepted.add(new PublishedMedia(mid, kind.get(), chosen, extensionIds, mediaSsrcs(offered),
+                        repairSsrcs(offered)));
             }
         }
         if (bundle.isEmpty()) {
@@ -111,19 +121,34 @@ final class PublisherAnswerer {
         };
     }
 
-    private static Optional<CodecChoice> chooseCodec(MediaDescription offered, MediaKind kind) {
+    private static Optional<CodecChoice> chooseCodec(MediaDescription offered, MediaKind kind,
+                                                     boolean retransmission) {
         List<RtpMap> maps = offered.attributes().rtpMaps();
         List<String> preference = kind == MediaKind.AUDIO
                 ? List.of(RtpCapabilities.AUDIO_CODEC) : RtpCapabilities.VIDEO_CODECS;
         for (String name : preference) {
             for (RtpMap map : maps) {
                 if (map.encodingName().equalsIgnoreCase(name) && acceptable(offered, map)) {
-                    return Optional.of(new CodecChoice(map, offered.attributes().fmtp(map.payloadType()),
-                            feedbackFor(offered, map.payloadType())));
+                    List<RtcpFeedback> feedback = feedbackFor(offered, map.payloadType(), retransmission);
+                    boolean nack = feedback.stream().anyMatch(f -> f.type().equals("nack") && f.parameter() == null);
+                    return Optional.of(new CodecChoice(map, offered.attributes().fmtp(map.payloadType()), feedback,
+                            nack ? rtxPayloadTypeFor(offered, map.payloadType()) : -1));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The offered RTX format repairing {@code payloadType} (RFC 4588 §8.6: {@code apt}), or -1. */
+    private static int rtxPayloadTypeFor(MediaDescription offered, int payloadType) {
+        for (RtpMap map : offered.attributes().rtpMaps()) {
+            if (map.encodingName().equalsIgnoreCase("rtx") && offered.attributes().fmtp(map.payloadType())
+                    .flatMap(fmtp -> fmtp.parameter("apt")).map(String.valueOf(payloadType)::equals)
+                    .orElse(false)) {
+                return map.payloadType();
+            }
+        }
+        return -1;
     }
 
     /** H.264 only in packetization mode 1, the one every browser decodes (RFC 6184 §6.3). */
@@ -136,12 +161,13 @@ final class PublisherAnswerer {
                 .orElse(false);
     }
 
-    private static List<RtcpFeedback> feedbackFor(MediaDescription offered, int payloadType) {
+    private static List<RtcpFeedback> feedbackFor(MediaDescription offered, int payloadType,
+                                                  boolean retransmission) {
         List<RtcpFeedback> feedback = new ArrayList<>();
         for (RtcpFeedback offeredFeedback : offered.attributes().rtcpFeedbacks(payloadType)) {
             String key = (offeredFeedback.type() + " " + Optional.ofNullable(offeredFeedback.parameter()).orElse(""))
                     .trim().toLowerCase(Locale.ROOT);
-            if (RtpCapabilities.PUBLISHER_FEEDBACK.contains(key)) {
+            if (RtpCapabilities.PUBLISHER_FEEDBACK.contains(key) && (retransmission || !key.equals("nack"))) {
                 feedback.add(new RtcpFeedback(payloadType, offeredFeedback.type(), offeredFeedback.parameter()));
             }
         }
@@ -163,6 +189,17 @@ final class PublisherAnswerer {
             }
         }
         return ssrcs;
+    }
+
+    /** The repair SSRC of each media SSRC, from {@code a=ssrc-group:FID media repair} (RFC 5576 §4, RFC 4588). */
+    private static Map<Long, Long> repairSsrcs(MediaDescription offered) {
+        Map<Long, Long> repairs = new LinkedHashMap<>();
+        for (SsrcGroup group : offered.attributes().ssrcGroups()) {
+            if (SsrcGroup.FID.equals(group.semantics()) && group.ssrcs().size() == 2) {
+                repairs.put(group.ssrcs().get(1), group.ssrcs().get(0));
+            }
+        }
+        return repairs;
     }
 
     private static MediaDescription rejected(MediaDescription offered, String mid) {

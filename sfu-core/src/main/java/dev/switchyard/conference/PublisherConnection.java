@@ -10,10 +10,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.media.NackGenerator;
 import dev.switchyard.media.PacketCache;
 import dev.switchyard.media.ReceiveStream;
 import dev.switchyard.media.ReceivedPacket;
+import dev.switchyard.media.RetransmissionCounters;
 import dev.switchyard.media.TransportFeedbackGenerator;
+import dev.switchyard.rtcp.GenericNack;
 import dev.switchyard.rtcp.RtcpCompoundIterator;
 import dev.switchyard.rtcp.RtcpPacketType;
 import dev.switchyard.rtcp.SenderReport;
@@ -41,6 +44,12 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     private final Map<String, PublishedTrack> tracksByMid = new ConcurrentHashMap<>();
     /** Video packets kept per stream for retransmission: about half a second at a high bitrate. */
     private static final int VIDEO_CACHE_PACKETS = 512;
+    /**
+     * A lost packet is asked for again every 50 ms, ten times at most: without a measured round trip, a wait
+     * that covers a continental one and gives up within half a second, when a keyframe is the better repair.
+     */
+    private static final int MAX_NACKS_PER_PACKET = 10;
+    private static final long NACK_RETRY_INTERVAL_NANOS = 50_000_000L;
     /** Transport-cc feedback every 100 ms, as libwebrtc's receivers send it by default. */
     private static final long FEEDBACK_INTERVAL_NANOS = 100_000_000L;
 
@@ -55,6 +64,10 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     private final TransportFeedbackGenerator congestionFeedback =
             new TransportFeedbackGenerator(PublishedTrack.SERVER_RTCP_SSRC, FEEDBACK_INTERVAL_NANOS);
     private final PacketBuffer feedbackPacket = PacketBuffer.allocate();
+    private final PacketBuffer nackPacket = PacketBuffer.allocate();
+    private final int[] lostSequences = new int[64];
+    private final RetransmissionCounters counters;
+    private final boolean retransmission;
     /** RFC 8866 §5.2: a numeric session id, constant for the connection, with a version per answer. */
     private final String sessionId = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
     private long answerVersion;
@@ -63,6 +76,8 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     /** @param onTransportClosed told why, when the transport closes other than by {@link #close} */
     PublisherConnection(RoomServices services, Consumer<String> onTransportClosed) throws IOException {
         this.onTransportClosed = onTransportClosed;
+        this.counters = services.retransmissionCounters();
+        this.retransmission = services.mediaSettings().retransmission();
         this.transport = services.newServerTransport(this);
     }
 
@@ -90,7 +105,7 @@ final class PublisherConnection implements WebRtcTransport.Listener {
             }
         }
         PublisherAnswerer.Answer answer = PublisherAnswerer.answer(offer, transport.localDescription(),
-                sessionId, ++answerVersion);
+                sessionId, ++answerVersion, retransmission);
         if (first) {
             transport.connect(remote, SdpTransportMapping.localDtlsRole(offer));
         } else if (restart) {
@@ -102,10 +117,15 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         return answer;
     }
 
-    /** Called under the room lock. */
-    void addTrack(PublishedTrack track, List<Long> announcedSsrcs) {
+    /**
+     * Called under the room lock.
+     *
+     * @param repairSsrcs announced RTX SSRCs and the media SSRC each repairs
+     */
+    void addTrack(PublishedTrack track, List<Long> announcedSsrcs, Map<Long, Long> repairSsrcs) {
         tracksByMid.put(track.mid(), track);
         announcedSsrcs.forEach(ssrc -> bind(ssrc, track));
+        repairSsrcs.forEach(this::bindRepair);
     }
 
     /** Called under the room lock. */
@@ -130,14 +150,28 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         if (bindingFor(ssrc) != null) {
             return;
         }
+        boolean video = track.kind() == MediaKind.VIDEO;
+        PacketCache cache = video ? new PacketCache(VIDEO_CACHE_PACKETS, PacketBuffer.MAX_PACKET) : null;
+        NackGenerator nacks = video && track.codec().hasRtx()
+                ? new NackGenerator(MAX_NACKS_PER_PACKET, NACK_RETRY_INTERVAL_NANOS) : null;
+        add(new SsrcBinding(ssrc, track, new ReceiveStream(ssrc, track.codec().rtpMap().clockRate(), cache), nacks,
+                false));
+        track.setMediaSsrc(ssrc);
+    }
+
+    /** Binds the RTX SSRC that repairs {@code mediaSsrc} (RFC 4588), once the media SSRC is bound. */
+    private synchronized void bindRepair(long repairSsrc, long mediaSsrc) {
+        SsrcBinding media = bindingFor(mediaSsrc);
+        if (media != null && !media.repair() && bindingFor(repairSsrc) == null) {
+            add(new SsrcBinding(repairSsrc, media.track(), media.stream(), media.nacks(), true));
+        }
+    }
+
+    private void add(SsrcBinding binding) {
         SsrcBinding[] current = bindings;
         SsrcBinding[] next = Arrays.copyOf(current, current.length + 1);
-        PacketCache cache = track.kind() == MediaKind.VIDEO
-                ? new PacketCache(VIDEO_CACHE_PACKETS, PacketBuffer.MAX_PACKET) : null;
-        next[current.length] = new SsrcBinding(ssrc, track,
-                new ReceiveStream(ssrc, track.codec().rtpMap().clockRate(), cache));
+        next[current.length] = binding;
         bindings = next;
-        track.setMediaSsrc(ssrc);
     }
 
     private SsrcBinding bindingFor(long ssrc) {
@@ -149,10 +183,19 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         return null;
     }
 
-    private record SsrcBinding(long ssrc, PublishedTrack track, ReceiveStream stream) {
+    /**
+     * One incoming SSRC: the track and stream it belongs to; a repair binding carries RTX for the stream.
+     *
+     * @param nacks asks the publisher again for lost packets of the stream, or null (audio, or no RTX offered)
+     */
+    private record SsrcBinding(long ssrc, PublishedTrack track, ReceiveStream stream, NackGenerator nacks,
+                               boolean repair) {
     }
 
-    /** Binds an unannounced SSRC by the MID extension of its packet; null if the packet has none we know. */
+    /**
+     * Binds an unannounced SSRC by the MID extension of its packet (null if the packet has none we know): as RTX
+     * of the track's media stream if its payload type is the track's RTX format (Firefox announces no SSRC).
+     */
     private SsrcBinding bindByMid(RtpPacket rtp) {
         int id = midExtensionId;
         if (id < 0 || !extensions.wrap(rtp) || !extensions.find(id)) {
@@ -163,7 +206,11 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         if (track == null) {
             return null;
         }
-        bind(rtp.ssrc(), track);
+        if (track.codec().hasRtx() && rtp.payloadType() == track.codec().rtxPayloadType()) {
+            bindRepair(rtp.ssrc(), track.mediaSsrc());
+        } else {
+            bind(rtp.ssrc(), track);
+        }
         return bindingFor(rtp.ssrc());
     }
 
@@ -177,16 +224,26 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         if (!received.wrap(decrypted, System.nanoTime())) {
             return;
         }
-        RtpPacket packet = received.rtp();
-        recordForCongestionFeedback(packet);
-        SsrcBinding binding = bindingFor(packet.ssrc());
+        recordForCongestionFeedback(received.rtp());
+        SsrcBinding binding = bindingFor(received.rtp().ssrc());
         if (binding == null) {
-            binding = bindByMid(packet);
+            binding = bindByMid(received.rtp());
             if (binding == null) {
                 return;
             }
         }
+        if (binding.repair() && !unwrapRtx(binding, decrypted)) {
+            return;
+        }
+        RtpPacket packet = received.rtp();
         ReceiveStream stream = binding.stream();
+        if (binding.repair()) {
+            if (!awaited(binding, packet)) {
+                // A retransmission nobody waits for: publishers resend old packets to probe bandwidth.
+                return;
+            }
+            counters.countRepairedUpstream();
+        }
         long sequence = stream.onPacket(packet.sequenceNumber(), packet.timestamp(), received.arrivalNanos(),
                 decrypted.length());
         if (stream.cache() != null) {
@@ -195,6 +252,56 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         PublishedTrack track = binding.track();
         received.attach(stream, sequence, track.keyframeCodec());
         track.forward(received);
+        if (binding.nacks() != null) {
+            binding.nacks().onPacket(sequence);
+            requestMissing(binding, received.arrivalNanos());
+        }
+    }
+
+    /**
+     * Turns an RTX packet back into the packet it repairs (RFC 4588 §4): the original sequence number comes
+     * first in the payload; payload type and SSRC are the media stream's. False for RTX without a payload (the
+     * padding publishers send to probe bandwidth).
+     */
+    private boolean unwrapRtx(SsrcBinding repair, PacketBuffer decrypted) {
+        RtpPacket packet = received.rtp();
+        if (packet.payloadLength() < 2) {
+            return false;
+        }
+        byte[] bytes = decrypted.buffer();
+        int payloadOffset = packet.payloadOffset();
+        int originalSequence = ((bytes[payloadOffset] & 0xFF) << 8) | (bytes[payloadOffset + 1] & 0xFF);
+        int end = decrypted.offset() + decrypted.length();
+        System.arraycopy(bytes, payloadOffset + 2, bytes, payloadOffset, end - payloadOffset - 2);
+        decrypted.setOffsetLength(decrypted.offset(), decrypted.length() - 2);
+        if (!received.wrap(decrypted, received.arrivalNanos())) {
+            return false;
+        }
+        RtpPacket original = received.rtp();
+        original.setPayloadType(repair.track().codec().payloadType());
+        original.setSsrc(repair.stream().ssrc());
+        original.setSequenceNumber(originalSequence);
+        return true;
+    }
+
+    private static boolean awaited(SsrcBinding repair, RtpPacket packet) {
+        NackGenerator nacks = repair.nacks();
+        return nacks != null && nacks.isMissing(repair.stream().extendedSequence(packet.sequenceNumber()));
+    }
+
+    /** NACKs what the stream is missing (RFC 4585 §6.2.1); a packet given up makes it ask for a keyframe. */
+    private void requestMissing(SsrcBinding binding, long nowNanos) {
+        int count = binding.nacks().poll(nowNanos, lostSequences);
+        if (count > 0) {
+            int length = GenericNack.write(nackPacket.buffer(), 0, PublishedTrack.SERVER_RTCP_SSRC,
+                    binding.stream().ssrc(), lostSequences, count);
+            nackPacket.setOffsetLength(0, length);
+            transport.sendRtcp(nackPacket);
+            counters.countRequestedUpstream(count);
+        }
+        if (binding.nacks().takeKeyframeNeed()) {
+            binding.track().requestKeyframe();
+        }
     }
 
     /**

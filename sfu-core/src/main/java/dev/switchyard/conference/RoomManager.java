@@ -142,6 +142,11 @@ public final class RoomManager implements AutoCloseable {
         }
 
         @Override
+        public RetransmissionCounters retransmissionCounters() {
+            return retransmissions;
+        }
+
+        @Override
         public NackResponder newNackResponder() {
             return new NackResponder(new RetransmissionBudget(mediaSettings.retransmissionBitsPerSecond(),
                     System.nanoTime()), retransmissions);

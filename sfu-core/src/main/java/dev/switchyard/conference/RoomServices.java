@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import dev.switchyard.media.ForwardingLanes;
 import dev.switchyard.media.NackResponder;
+import dev.switchyard.media.RetransmissionCounters;
 import dev.switchyard.transport.WebRtcTransport;
 
 /**
@@ -19,6 +20,9 @@ interface RoomServices {
     ForwardingLanes forwardingLanes();
 
     MediaSettings mediaSettings();
+
+    /** The server's counts of what was lost and repaired, both ways. */
+    RetransmissionCounters retransmissionCounters();
 
     /** A new answerer of one subscriber's NACKs, with its own retransmission budget. */
     NackResponder newNackResponder();

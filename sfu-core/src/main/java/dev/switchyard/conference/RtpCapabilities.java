@@ -30,10 +30,11 @@ final class RtpCapabilities {
     static final Set<String> PUBLISHER_EXTENSIONS = Set.of(MID, AUDIO_LEVEL, TRANSPORT_WIDE_SEQUENCE);
 
     /**
-     * Feedback accepted from publishers' offers: keyframe requests, and transport-cc, which the server sends so
-     * that the publisher's estimator can raise its rate. NACK waits until the server sends NACKs.
+     * Feedback accepted from publishers' offers: keyframe requests; NACK, which the server sends for packets lost
+     * on the way in (answered with RTX where offered); and transport-cc, which the server sends so that the
+     * publisher's estimator can raise its rate.
      */
-    static final Set<String> PUBLISHER_FEEDBACK = Set.of("nack pli", "ccm fir", "transport-cc");
+    static final Set<String> PUBLISHER_FEEDBACK = Set.of("nack", "nack pli", "ccm fir", "transport-cc");
 
     private static final Map<String, Integer> SUBSCRIBER_AUDIO_EXTENSIONS = Map.of(AUDIO_LEVEL, 1);
     private static final Map<String, Integer> SUBSCRIBER_VIDEO_EXTENSIONS = Map.of();

@@ -97,6 +97,18 @@ public final class ReceiveStream {
         return (int) (arrivalUnits - timestamp);
     }
 
+    /**
+     * The extended sequence number {@code sequenceNumber} would get now, without accounting for a packet; for a
+     * stream that has received nothing, the number itself.
+     */
+    public long extendedSequence(int sequenceNumber) {
+        if (!started) {
+            return sequenceNumber & 0xFFFF;
+        }
+        long distance = (short) ((sequenceNumber & 0xFFFF) - (highestSequence & 0xFFFF));
+        return highestSequence + distance;
+    }
+
     /** Remembers a sender report of this stream for the LSR and DLSR of the next reception report. */
     public void onSenderReport(long ntpTimestamp, long arrivalNanos) {
         senderReportReceived = true;

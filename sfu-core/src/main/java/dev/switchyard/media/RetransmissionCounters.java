@@ -2,13 +2,18 @@ package dev.switchyard.media;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What happened to the packets subscribers reported lost (RFC 4585 NACK), counted for a whole server. */
+/**
+ * What happened to lost packets, counted for a whole server: those subscribers reported lost (RFC 4585 NACK) and
+ * what the server answered, and those the server asked publishers for and got back as RTX.
+ */
 public final class RetransmissionCounters {
 
     private final AtomicLong requested = new AtomicLong();
     private final AtomicLong retransmitted = new AtomicLong();
     private final AtomicLong notInHistory = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
+    private final AtomicLong requestedUpstream = new AtomicLong();
+    private final AtomicLong repairedUpstream = new AtomicLong();
 
     void countRequested() {
         requested.incrementAndGet();
@@ -24,6 +29,24 @@ public final class RetransmissionCounters {
 
     void countThrottled() {
         throttled.incrementAndGet();
+    }
+
+    public void countRequestedUpstream(int packets) {
+        requestedUpstream.addAndGet(packets);
+    }
+
+    public void countRepairedUpstream() {
+        repairedUpstream.incrementAndGet();
+    }
+
+    /** NACK requests the server sent to publishers (a packet requested twice counts twice). */
+    public long requestedUpstream() {
+        return requestedUpstream.get();
+    }
+
+    /** Retransmissions (RTX) publishers sent the server. */
+    public long repairedUpstream() {
+        return repairedUpstream.get();
     }
 
     /** Packets subscribers asked for again. */

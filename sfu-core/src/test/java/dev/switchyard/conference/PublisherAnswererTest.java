@@ -33,7 +33,7 @@ class PublisherAnswererTest {
     @Test
     void answersChromiumsSendOnlyOfferWithOpusAndVp8ReceiveOnly() throws Exception {
         SessionDescription offer = SessionDescription.parse(fixture("chromium-156/offer-sendonly.sdp"));
-        PublisherAnswerer.Answer answer = PublisherAnswerer.answer(offer, SERVER, "4711", 1);
+        PublisherAnswerer.Answer answer = PublisherAnswerer.answer(offer, SERVER, "4711", 1, true);
         SessionDescription sdp = SessionDescription.parse(answer.sdp());
 
         assertTrue(sdp.attributes().iceLite());
@@ -62,6 +62,12 @@ class PublisherAnswererTest {
         assertEquals(MediaKind.AUDIO, answer.media().get(0).kind());
         assertEquals(List.of(3112077393L), answer.media().get(0).ssrcs());
         assertEquals(List.of(1445986916L), answer.media().get(1).ssrcs(), "RTX SSRC of the FID group left out");
+        CodecChoice vp8 = answer.media().get(1).codec();
+        assertTrue(vp8.hasRtx(), "Chromium's RTX for VP8 is taken, so the server can NACK");
+        assertEquals(List.of(Integer.toString(vp8.payloadType()), Integer.toString(vp8.rtxPayloadType())),
+                video.formats());
+        assertEquals(1, answer.media().get(1).repairSsrcs().size());
+        assertEquals(1445986916L, answer.media().get(1).repairSsrcs().values().iterator().next());
     }
 
     @Test
@@ -70,7 +76,7 @@ class PublisherAnswererTest {
                 + "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=mid:0\r\n"
                 + "a=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuvwxyz\r\na=setup:actpass\r\n";
         assertThrows(NegotiationException.class,
-                () -> PublisherAnswerer.answer(SessionDescription.parse(offer), SERVER, "4711", 1));
+                () -> PublisherAnswerer.answer(SessionDescription.parse(offer), SERVER, "4711", 1, true));
     }
 
     static String fixture(String name) throws IOException {

@@ -13,7 +13,8 @@ import dev.switchyard.signaling.HttpRoute;
 /**
  * {@code GET /health}: {@code {"status":"ok","rooms":N,"participants":N}}, counting the SFU rooms, what became
  * of the packets subscribers reported lost ({@code retransmissionsRequested}, {@code packetsRetransmitted},
- * {@code retransmissionsNotInHistory}, {@code retransmissionsThrottled}), and the JVM's footprint ({@code heapUsedBytes}, {@code heapCommittedBytes}, {@code threads}, and
+ * {@code retransmissionsNotInHistory}, {@code retransmissionsThrottled}) and of those the server asked
+ * publishers for ({@code nacksSentToPublishers}, {@code retransmissionsFromPublishers}), and the JVM's footprint ({@code heapUsedBytes}, {@code heapCommittedBytes}, {@code threads}, and
  * {@code openFileDescriptors} where the platform counts them).
  */
 final class HealthRoute implements HttpRoute {
@@ -39,7 +40,9 @@ final class HealthRoute implements HttpRoute {
         body.put("retransmissionsRequested", retransmissions.requested())
                 .put("packetsRetransmitted", retransmissions.retransmitted())
                 .put("retransmissionsNotInHistory", retransmissions.notInHistory())
-                .put("retransmissionsThrottled", retransmissions.throttled());
+                .put("retransmissionsThrottled", retransmissions.throttled())
+                .put("nacksSentToPublishers", retransmissions.requestedUpstream())
+                .put("retransmissionsFromPublishers", retransmissions.repairedUpstream());
         JvmFootprint footprint = JvmFootprint.now();
         body.put("heapUsedBytes", footprint.heapUsedBytes())
                 .put("heapCommittedBytes", footprint.heapCommittedBytes())

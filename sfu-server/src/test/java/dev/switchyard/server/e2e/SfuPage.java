@@ -99,6 +99,11 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
         return PublisherSendState.fromProbe((Map<?, ?>) PageProbe.run(browser, "publisherSendState"));
     }
 
+    /** What the page's subscriber connection's video receivers went through, summed over its remote videos. */
+    VideoReceiveState videoReceiveState() {
+        return VideoReceiveState.fromProbe((Map<?, ?>) PageProbe.run(browser, "subscriberVideoReceiveState"));
+    }
+
     /** Publishes an animated canvas as a screen share. */
     void publishScreenShare() {
         PageProbe.run(browser, "sfuPublishScreen");

@@ -1,0 +1,127 @@
+package dev.switchyard.media;
+
+/**
+ * Asks a publisher again for the packets of one received stream that did not arrive (RFC 4585 §6.2.1 NACK),
+ * before subscribers notice: a gap in the extended sequence numbers adds the missing ones; each is requested
+ * at once and again every retry interval until it arrives (late or as RTX) or has been requested
+ * {@code maxRequests} times; then it is given up and a keyframe is asked for instead, as it is when a gap is too
+ * large to be worth repairing.
+ *
+ * <p>Owned by the stream's receiving thread; allocates nothing after construction.
+ */
+public final class NackGenerator {
+
+    /** Packets missing at once that are tracked; a larger loss is repaired by a keyframe. */
+    private static final int CAPACITY = 256;
+
+    private final int maxRequests;
+    private final long retryIntervalNanos;
+    private final long[] missing = new long[CAPACITY];
+    private final long[] lastRequestNanos = new long[CAPACITY];
+    private final int[] requests = new int[CAPACITY];
+    private int count;
+    private boolean started;
+    private long highest;
+    private boolean keyframeNeeded;
+
+    /**
+     * @param maxRequests how often a missing packet is requested before it is given up
+     * @param retryIntervalNanos time between two requests for the same packet (about a round trip)
+     */
+    public NackGenerator(int maxRequests, long retryIntervalNanos) {
+        if (maxRequests < 1 || retryIntervalNanos <= 0) {
+            throw new IllegalArgumentException("maxRequests and retryIntervalNanos must be positive");
+        }
+        this.maxRequests = maxRequests;
+        this.retryIntervalNanos = retryIntervalNanos;
+    }
+
+    /** Notes a received packet by extended sequence number: a gap before it becomes missing packets. */
+    public void onPacket(long extendedSequence) {
+        if (!started) {
+            started = true;
+            highest = extendedSequence;
+            return;
+        }
+        if (extendedSequence <= highest) {
+            remove(extendedSequence);
+            return;
+        }
+        long gap = extendedSequence - highest - 1;
+        if (gap > CAPACITY - count) {
+            // Too much lost to repair packet by packet: forget it and start over from a keyframe.
+            count = 0;
+            keyframeNeeded = true;
+        } else {
+            for (long sequence = highest + 1; sequence < extendedSequence; sequence++) {
+                missing[count] = sequence;
+                lastRequestNanos[count] = Long.MIN_VALUE;
+                requests[count] = 0;
+                count++;
+            }
+        }
+        highest = extendedSequence;
+    }
+
+    /** Whether {@code extendedSequence} is awaited: a retransmission of anything else is a duplicate. */
+    public boolean isMissing(long extendedSequence) {
+        for (int i = 0; i < count; i++) {
+            if (missing[i] == extendedSequence) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void remove(long extendedSequence) {
+        for (int i = 0; i < count; i++) {
+            if (missing[i] == extendedSequence) {
+                removeAt(i);
+                return;
+            }
+        }
+    }
+
+    private void removeAt(int index) {
+        count--;
+        missing[index] = missing[count];
+        lastRequestNanos[index] = lastRequestNanos[count];
+        requests[index] = requests[count];
+    }
+
+    /**
+     * Collects the packets due for a request now into {@code lost} (16-bit sequence numbers) and counts the
+     * request; packets requested too often are given up.
+     *
+     * @return how many of {@code lost} are filled
+     */
+    public int poll(long nowNanos, int[] lost) {
+        int filled = 0;
+        for (int i = 0; i < count && filled < lost.length; ) {
+            if (requests[i] >= maxRequests) {
+                removeAt(i);
+                keyframeNeeded = true;
+                continue;
+            }
+            if (requests[i] == 0 || nowNanos - lastRequestNanos[i] >= retryIntervalNanos) {
+                lost[filled++] = (int) (missing[i] & 0xFFFF);
+                lastRequestNanos[i] = nowNanos;
+                requests[i]++;
+            }
+            i++;
+        }
+        return filled;
+    }
+
+    /** True once, after packets were given up: the stream then needs a keyframe. */
+    public boolean takeKeyframeNeed() {
+        boolean needed = keyframeNeeded;
+        keyframeNeeded = false;
+        return needed;
+    }
+
+    /** Packets currently awaited. */
+    public int missingCount() {
+        return count;
+    }
+}
