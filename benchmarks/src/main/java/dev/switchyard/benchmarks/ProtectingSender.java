@@ -26,4 +26,9 @@ final class ProtectingSender implements RtpSender {
     public boolean sendRtp(PacketBuffer outgoing) {
         return session.protectRtp(outgoing);
     }
+
+    @Override
+    public boolean sendRtcp(PacketBuffer outgoing) {
+        return session.protectRtcp(outgoing);
+    }
 }

@@ -39,6 +39,11 @@ public class RouterChurnBenchmark {
         public boolean sendRtp(PacketBuffer packet) {
             return false;
         }
+
+        @Override
+        public boolean sendRtcp(PacketBuffer packet) {
+            return false;
+        }
     };
 
     @Param({"100", "1000"})

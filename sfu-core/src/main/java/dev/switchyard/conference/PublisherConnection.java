@@ -1,6 +1,7 @@
 package dev.switchyard.conference;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -17,9 +18,13 @@ import dev.switchyard.media.ReceivedPacket;
 import dev.switchyard.media.RetransmissionCounters;
 import dev.switchyard.media.TransportFeedbackGenerator;
 import dev.switchyard.rtcp.GenericNack;
+import dev.switchyard.rtcp.ReceiverReport;
+import dev.switchyard.rtcp.ReportBlock;
 import dev.switchyard.rtcp.RtcpCompoundIterator;
+import dev.switchyard.rtcp.RtcpHeader;
 import dev.switchyard.rtcp.RtcpPacketType;
 import dev.switchyard.rtcp.SenderReport;
+import dev.switchyard.rtcp.SourceDescription;
 import dev.switchyard.rtp.HeaderExtensionCursor;
 import dev.switchyard.rtp.RtpPacket;
 import dev.switchyard.rtp.extension.SdesIdentifier;
@@ -50,6 +55,10 @@ final class PublisherConnection implements WebRtcTransport.Listener {
      */
     private static final int MAX_NACKS_PER_PACKET = 10;
     private static final long NACK_RETRY_INTERVAL_NANOS = 50_000_000L;
+    /** Receiver reports once a second, as browsers send them. */
+    private static final long RECEIVER_REPORT_INTERVAL_NANOS = 1_000_000_000L;
+    /** The CNAME of the server's own RTCP (RFC 3550 §6.5.1). */
+    private static final String SERVER_CNAME = "switchyard";
     /** Transport-cc feedback every 100 ms, as libwebrtc's receivers send it by default. */
     private static final long FEEDBACK_INTERVAL_NANOS = 100_000_000L;
 
@@ -65,6 +74,9 @@ final class PublisherConnection implements WebRtcTransport.Listener {
             new TransportFeedbackGenerator(PublishedTrack.SERVER_RTCP_SSRC, FEEDBACK_INTERVAL_NANOS);
     private final PacketBuffer feedbackPacket = PacketBuffer.allocate();
     private final PacketBuffer nackPacket = PacketBuffer.allocate();
+    private final PacketBuffer reportPacket = PacketBuffer.allocate();
+    private boolean reported;
+    private long lastReportNanos;
     private final int[] lostSequences = new int[64];
     private final RetransmissionCounters counters;
     private final boolean retransmission;
@@ -256,6 +268,32 @@ final class PublisherConnection implements WebRtcTransport.Listener {
             binding.nacks().onPacket(sequence);
             requestMissing(binding, received.arrivalNanos());
         }
+        if (!reported || received.arrivalNanos() - lastReportNanos >= RECEIVER_REPORT_INTERVAL_NANOS) {
+            sendReceiverReport(received.arrivalNanos());
+        }
+    }
+
+    /**
+     * RFC 3550 §6.4.2: a reception report for every stream received, with loss, jitter, LSR and DLSR, which the
+     * publisher's loss-based estimator and round-trip measurement read.
+     */
+    private void sendReceiverReport(long nowNanos) {
+        List<ReportBlock> blocks = new ArrayList<>();
+        for (SsrcBinding binding : bindings) {
+            if (!binding.repair() && binding.stream().hasReceived() && blocks.size() < RtcpHeader.MAX_COUNT) {
+                blocks.add(binding.stream().report(nowNanos));
+            }
+        }
+        if (blocks.isEmpty()) {
+            return;
+        }
+        reported = true;
+        lastReportNanos = nowNanos;
+        byte[] bytes = reportPacket.buffer();
+        int length = ReceiverReport.write(bytes, 0, PublishedTrack.SERVER_RTCP_SSRC, blocks);
+        length += SourceDescription.writeCname(bytes, length, PublishedTrack.SERVER_RTCP_SSRC, SERVER_CNAME);
+        reportPacket.setOffsetLength(0, length);
+        transport.sendRtcp(reportPacket);
     }
 
     /**
@@ -330,8 +368,9 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         while (rtcp.next()) {
             if (rtcp.packetType() == RtcpPacketType.SENDER_REPORT && senderReport.wrap(rtcp)) {
                 SsrcBinding binding = bindingFor(senderReport.ssrc());
-                if (binding != null) {
-                    binding.stream().onSenderReport(senderReport.ntpTimestamp(), arrivalNanos);
+                if (binding != null && !binding.repair()) {
+                    binding.stream().onSenderReport(senderReport.ntpTimestamp(), senderReport.rtpTimestamp(),
+                            arrivalNanos);
                 }
             }
         }

@@ -99,6 +99,12 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
         return current != null && current.sendRtp(packet);
     }
 
+    @Override
+    public boolean sendRtcp(PacketBuffer packet) {
+        WebRtcTransport current = transport;
+        return current != null && current.sendRtcp(packet);
+    }
+
     /** Adds an m-line for a new subscription and returns it; the caller then calls {@link #renegotiate()}. */
     Subscription subscribe(PublishedTrack track) {
         long ssrc = ThreadLocalRandom.current().nextLong(1, 0x1_0000_0000L);

@@ -42,8 +42,6 @@ final class SubscriberOfferWriter {
         }
     }
 
-    private static final String CNAME = "switchyard";
-
     private SubscriberOfferWriter() {
     }
 
@@ -86,7 +84,8 @@ final class SubscriberOfferWriter {
                     attributes.add(new SsrcGroup(SsrcGroup.FID, List.of(line.ssrc(), line.rtxSsrc())));
                 }
                 for (long ssrc : line.offersRtx() ? List.of(line.ssrc(), line.rtxSsrc()) : List.of(line.ssrc())) {
-                    attributes.add(new Ssrc(ssrc, Ssrc.CNAME, CNAME));
+                    // One CNAME per publishing participant (RFC 7022 §2): its streams are synchronised together.
+                    attributes.add(new Ssrc(ssrc, Ssrc.CNAME, line.streamId()));
                     attributes.add(new Ssrc(ssrc, "msid", line.streamId() + " " + line.trackId()));
                 }
             }

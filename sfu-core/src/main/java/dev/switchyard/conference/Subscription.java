@@ -38,7 +38,7 @@ final class Subscription {
                 ? RtpCapabilities.rtxPayloadTypeFor(track.codec().payloadType()) : -1;
         this.rtxSsrc = offeredRtxPayloadType < 0 ? 0 : random.nextLong(1, 0x1_0000_0000L);
         this.stream = new SendStream(new StreamRewriter(outputSsrc, track.codec().frameTicks()), sender, video,
-                track, rtxSsrc, random.nextInt(0x1_0000));
+                track, rtxSsrc, random.nextInt(0x1_0000), track.ownerId());
         useHeaderExtensions(RtpCapabilities.subscriberExtensions(track.kind()));
     }
 

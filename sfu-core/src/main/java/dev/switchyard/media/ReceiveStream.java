@@ -37,6 +37,12 @@ public final class ReceiveStream {
     private boolean senderReportReceived;
     private long lastSenderReportNtpMiddle;
     private long lastSenderReportArrivalNanos;
+    /** The publisher's last NTP/RTP pair, for the sender reports sent to subscribers; read by other threads. */
+    private volatile TimestampMapping timestampMapping;
+
+    /** An RTP timestamp of this stream and the server's monotonic time it corresponds to. */
+    private record TimestampMapping(long rtpTimestamp, long atNanos) {
+    }
 
     /**
      * @param clockRate the RTP clock rate of the stream's codec, for jitter in timestamp units
@@ -109,11 +115,28 @@ public final class ReceiveStream {
         return highestSequence + distance;
     }
 
-    /** Remembers a sender report of this stream for the LSR and DLSR of the next reception report. */
-    public void onSenderReport(long ntpTimestamp, long arrivalNanos) {
+    /**
+     * Remembers a sender report of this stream: for the LSR and DLSR of the next reception report, and as the
+     * mapping from the stream's RTP clock to time that sender reports to subscribers follow (RFC 3550 §6.4.1).
+     */
+    public void onSenderReport(long ntpTimestamp, long rtpTimestamp, long arrivalNanos) {
         senderReportReceived = true;
         lastSenderReportNtpMiddle = (ntpTimestamp >>> 16) & 0xFFFF_FFFFL;
         lastSenderReportArrivalNanos = arrivalNanos;
+        timestampMapping = new TimestampMapping(rtpTimestamp, arrivalNanos);
+    }
+
+    /**
+     * This stream's RTP timestamp at server time {@code nanos}, extrapolated from the publisher's last sender
+     * report, or -1 before one arrived. Any thread.
+     */
+    public long rtpTimestampAt(long nanos) {
+        TimestampMapping mapping = timestampMapping;
+        if (mapping == null) {
+            return -1;
+        }
+        long elapsedMicros = (nanos - mapping.atNanos()) / 1000;
+        return (mapping.rtpTimestamp() + elapsedMicros * clockRate / 1_000_000) & 0xFFFF_FFFFL;
     }
 
     /** Whether any packet has arrived, i.e. whether there is anything to report. */

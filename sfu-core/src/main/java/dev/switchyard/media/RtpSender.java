@@ -2,7 +2,7 @@ package dev.switchyard.media;
 
 import dev.switchyard.buffer.PacketBuffer;
 
-/** Where one subscriber's forwarded packets go: its connection, which protects and sends them. */
+/** Where one subscriber's forwarded packets and reports go: its connection, which protects and sends them. */
 public interface RtpSender {
 
     /** Whether a packet sent now can reach the subscriber (its connection is up). */
@@ -10,4 +10,7 @@ public interface RtpSender {
 
     /** Protects {@code packet} in place and sends it; false when it was dropped (and counted by the sink). */
     boolean sendRtp(PacketBuffer packet);
+
+    /** Protects an RTCP compound packet in place and sends it; false when it was dropped. */
+    boolean sendRtcp(PacketBuffer packet);
 }

@@ -26,6 +26,8 @@ public final class SendStream implements TrackSink {
 
     /** About a second of video at high rates: what a NACK can still usefully ask for. */
     private static final int LOGGED_PACKETS = 1024;
+    /** RFC 3550 §6.2 allows 5 s; browsers report every second, and a new subscriber syncs sooner. */
+    private static final long SENDER_REPORT_INTERVAL_NANOS = 1_000_000_000L;
 
     private final StreamRewriter rewriter;
     private final HeaderExtensionRewriter extensions = new HeaderExtensionRewriter();
@@ -46,6 +48,10 @@ public final class SendStream implements TrackSink {
     private volatile int rtxPayloadType = -1;
     private final long[] foundTimestamp = new long[1];
     private volatile HeaderExtensionMap extensionMap = HeaderExtensionMap.NONE;
+    private final String cname;
+    private final PacketBuffer report = PacketBuffer.allocate();
+    private boolean reported;
+    private long lastReportNanos;
     private boolean waitingForKeyframe;
     /** The received stream the packets come from; written by the sending thread, read by the NACK thread. */
     private volatile ReceiveStream source;
@@ -56,21 +62,23 @@ public final class SendStream implements TrackSink {
      */
     public SendStream(StreamRewriter rewriter, RtpSender sender, boolean startAtKeyframe,
                       KeyframeRequester keyframes) {
-        this(rewriter, sender, startAtKeyframe, keyframes, 0, 0);
+        this(rewriter, sender, startAtKeyframe, keyframes, 0, 0, "switchyard");
     }
 
     /**
      * @param rtxSsrc the SSRC retransmissions go out with once RTX is negotiated (RFC 4588 §8)
      * @param firstRtxSequence the first RTX sequence number (random, RFC 3550 §5.1)
+     * @param cname the CNAME of the publishing participant, the same on all of its streams (RFC 3550 §6.5.1)
      */
     public SendStream(StreamRewriter rewriter, RtpSender sender, boolean startAtKeyframe,
-                      KeyframeRequester keyframes, long rtxSsrc, int firstRtxSequence) {
+                      KeyframeRequester keyframes, long rtxSsrc, int firstRtxSequence, String cname) {
         this.rewriter = rewriter;
         this.sender = sender;
         this.keyframes = keyframes;
         this.waitingForKeyframe = startAtKeyframe;
         this.rtxSsrc = rtxSsrc;
         this.rtxSequence = firstRtxSequence & 0xFFFF;
+        this.cname = cname;
     }
 
     /** Retransmissions as RTX with {@code payloadType}, or as plain resends with -1. Any thread. */
@@ -116,6 +124,29 @@ public final class SendStream implements TrackSink {
         packetsSent.lazySet(packetsSent.get() + 1);
         payloadOctetsSent.lazySet(payloadOctetsSent.get() + outgoing.payloadLength());
         sender.sendRtp(copy);
+        if (!reported || packet.arrivalNanos() - lastReportNanos >= SENDER_REPORT_INTERVAL_NANOS) {
+            sendSenderReport();
+        }
+    }
+
+    /**
+     * RFC 3550 §6.4.1: the SR maps this stream's timestamps to wallclock time. The mapping is the publisher's
+     * own (from its last SR) carried through the rewriter's offset, so a subscriber lines up the audio and video
+     * of one participant as the publisher timed them, across source switches. No SR until the publisher sent one.
+     */
+    private void sendSenderReport() {
+        ReceiveStream stream = source;
+        long now = System.nanoTime();
+        long sourceTimestamp = stream == null ? -1 : stream.rtpTimestampAt(now);
+        long outputTimestamp = sourceTimestamp < 0 ? -1 : rewriter.outputTimestamp(stream.ssrc(), sourceTimestamp);
+        if (outputTimestamp < 0) {
+            return;
+        }
+        reported = true;
+        lastReportNanos = now;
+        SenderReportWriter.write(report, rewriter.outputSsrc(), SenderReportWriter.ntpTimestamp(
+                System.currentTimeMillis()), outputTimestamp, packetsSent.get(), payloadOctetsSent.get(), cname);
+        sender.sendRtcp(report);
     }
 
     private void logSent(ReceivedPacket packet) {

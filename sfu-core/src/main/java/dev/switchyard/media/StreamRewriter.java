@@ -34,6 +34,17 @@ public final class StreamRewriter {
         return outputSsrc;
     }
 
+    /**
+     * The output timestamp for a timestamp of {@code sourceSsrc}, or -1 if that is not the source being
+     * rewritten now (its offset is unknown or stale).
+     */
+    public long outputTimestamp(long sourceSsrc, long sourceTimestamp) {
+        if (sourceSsrc != currentSourceSsrc) {
+            return -1;
+        }
+        return (sourceTimestamp + timestampOffset) & 0xFFFF_FFFFL;
+    }
+
     /** Rewrites SSRC, sequence number and timestamp of {@code packet} in place. */
     public void rewrite(RtpPacket packet) {
         long sourceSsrc = packet.ssrc();

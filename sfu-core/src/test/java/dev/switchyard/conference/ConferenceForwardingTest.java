@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Test;
 import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.media.ForwardingLanes;
 import dev.switchyard.rtcp.GenericNack;
+import dev.switchyard.rtcp.ReceiverReport;
+import dev.switchyard.rtcp.ReportBlockView;
+import dev.switchyard.rtcp.RtcpCompoundIterator;
+import dev.switchyard.rtcp.RtcpPacketType;
+import dev.switchyard.rtcp.SenderReport;
 import dev.switchyard.rtp.RtpPacket;
 import dev.switchyard.rtp.RtpPacketWriter;
 import dev.switchyard.sdp.Attributes;
@@ -235,7 +240,57 @@ class ConferenceForwardingTest {
             int originalSequence = ((bytes[rtx.payloadOffset()] & 0xFF) << 8) | (bytes[rtx.payloadOffset() + 1] & 0xFF);
             assertEquals(wanted.sequenceNumber(), originalSequence);
             assertEquals(1, roomManager.retransmissions().requested());
+            // Counted once the send returned, which may be after the client already has the packet.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (roomManager.retransmissions().retransmitted() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             assertEquals(1, roomManager.retransmissions().retransmitted());
+            alicePublisher.close();
+            bobSubscriber.close();
+        }
+    }
+
+    @Test
+    void publishersGetReceptionReportsAndSubscribersSenderReportsOnThePublishersClock() throws Exception {
+        try (RoomManager roomManager = new RoomManager(serverContext, ports)) {
+            Participant alice = roomManager.join("reports", "Alice", new RecordingParticipantListener());
+            RecordingParticipantListener bobEvents = new RecordingParticipantListener();
+            Participant bob = roomManager.join("reports", "Bob", bobEvents);
+            ClientSide alicePublisher = new ClientSide();
+            PublishedTracks published = alice.publish(alicePublisher.vp8Offer(), Map.of("0", TrackSource.CAMERA));
+            bob.subscribe(List.of(published.tracks().get(0).trackId()));
+            RecordingParticipantListener.Offer offer = bobEvents.offers.poll(5, TimeUnit.SECONDS);
+            assertNotNull(offer);
+            assertTrue(offer.sdp().contains("cname:" + alice.id()), "the publisher's CNAME: " + offer.sdp());
+            ClientSide bobSubscriber = new ClientSide();
+            bob.acceptSubscriberAnswer(bobSubscriber.answer(offer.sdp()));
+            alicePublisher.connectWithAnswer(published.answerSdp());
+            alicePublisher.awaitConnected();
+            bobSubscriber.awaitConnected();
+
+            int sequence = 5000;
+            RtpPacket first = null;
+            while (first == null) {
+                alicePublisher.sendVp8(sequence++, true);
+                first = bobSubscriber.pollRtp(100);
+            }
+            // Only now is the server's side of Alice's DTLS surely done: an SR sent earlier could be dropped.
+            alicePublisher.sendSenderReport(0xE000_0000_0000_0000L, sequence * 3000L);
+            for (int i = 0; i < 5; i++) {
+                alicePublisher.sendVp8(sequence++, false);
+            }
+
+            RtcpCompoundIterator receiverReport = alicePublisher.nextRtcp(RtcpPacketType.RECEIVER_REPORT);
+            ReceiverReport report = new ReceiverReport();
+            assertTrue(report.wrap(receiverReport));
+            ReportBlockView block = new ReportBlockView();
+            assertTrue(report.reportBlock(0, block));
+            assertEquals(PUBLISHER_SSRC, block.ssrc());
+
+            SenderReport senderReport = new SenderReport();
+            assertTrue(senderReport.wrap(bobSubscriber.nextRtcp(RtcpPacketType.SENDER_REPORT)));
+            assertEquals(first.ssrc(), senderReport.ssrc(), "about the subscriber's own stream");
             alicePublisher.close();
             bobSubscriber.close();
         }
@@ -277,6 +332,7 @@ class ConferenceForwardingTest {
     private static final class ClientSide implements WebRtcTransport.Listener {
         private final WebRtcTransport transport;
         private final BlockingQueue<byte[]> received = new LinkedBlockingQueue<>();
+        private final BlockingQueue<byte[]> receivedRtcp = new LinkedBlockingQueue<>();
         private final java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
         private final RtpPacketWriter writer = new RtpPacketWriter();
 
@@ -376,6 +432,33 @@ class ConferenceForwardingTest {
             assertTrue(transport.sendRtcp(nack), "NACK sent");
         }
 
+        /** Sends a sender report for the publisher's stream (RFC 3550 §6.4.1). */
+        void sendSenderReport(long ntpTimestamp, long rtpTimestamp) {
+            PacketBuffer report = PacketBuffer.allocate();
+            int length = SenderReport.write(report.buffer(), 0, PUBLISHER_SSRC, ntpTimestamp, rtpTimestamp, 1, 1000,
+                    List.of());
+            report.setOffsetLength(0, length);
+            assertTrue(transport.sendRtcp(report), "SR sent");
+        }
+
+        /** The next RTCP packet of {@code type} within 5 s (compounds are searched), as its bytes. */
+        RtcpCompoundIterator nextRtcp(int type) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (System.nanoTime() < deadline) {
+                byte[] bytes = receivedRtcp.poll(100, TimeUnit.MILLISECONDS);
+                if (bytes == null) {
+                    continue;
+                }
+                RtcpCompoundIterator packets = new RtcpCompoundIterator().reset(bytes, 0, bytes.length);
+                while (packets.next()) {
+                    if (packets.packetType() == type) {
+                        return packets;
+                    }
+                }
+            }
+            throw new AssertionError("no RTCP packet of type " + type + " arrived");
+        }
+
         RtpPacket nextRtp() throws InterruptedException {
             byte[] bytes = received.poll(10, TimeUnit.SECONDS);
             assertNotNull(bytes, "a forwarded packet arrived");
@@ -405,6 +488,9 @@ class ConferenceForwardingTest {
 
         @Override
         public void onRtcp(WebRtcTransport t, PacketBuffer packet) {
+            byte[] bytes = new byte[packet.length()];
+            System.arraycopy(packet.buffer(), packet.offset(), bytes, 0, bytes.length);
+            receivedRtcp.add(bytes);
         }
 
         @Override

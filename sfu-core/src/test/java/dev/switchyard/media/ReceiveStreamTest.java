@@ -74,7 +74,7 @@ class ReceiveStreamTest {
         stream.onPacket(1, 0, 0, 100);
         assertEquals(0, stream.report(MILLI).lastSenderReport(), "no SR yet");
         long ntp = 0xAABB_CCDD_EEFF_0011L;
-        stream.onSenderReport(ntp, 1_000 * MILLI);
+        stream.onSenderReport(ntp, 90_000, 1_000 * MILLI);
         ReportBlock block = stream.report(1_500 * MILLI);
         assertEquals(0xCCDD_EEFFL, block.lastSenderReport());
         assertEquals(65_536 / 2, block.delaySinceLastSenderReport(), "half a second in 1/65536 s");

@@ -7,6 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.rtcp.RtcpCompoundIterator;
+import dev.switchyard.rtcp.RtcpPacketType;
+import dev.switchyard.rtcp.SenderReport;
 import dev.switchyard.rtp.HeaderExtensionCursor;
 import dev.switchyard.rtp.RtpPacket;
 import dev.switchyard.rtp.RtpPacketWriter;
@@ -39,6 +42,11 @@ class SendStreamTest {
                     packet.buffer()[rtp.payloadOffset()]});
             return true;
         }
+
+        @Override
+        public boolean sendRtcp(PacketBuffer packet) {
+            return true;
+        }
     }
 
     /** Keeps a copy of every packet sent, whatever its SSRC. */
@@ -50,11 +58,21 @@ class SendStreamTest {
             return true;
         }
 
+        final List<PacketBuffer> reports = new ArrayList<>();
+
         @Override
         public boolean sendRtp(PacketBuffer outgoing) {
             PacketBuffer copy = PacketBuffer.allocate();
             copy.copyFrom(outgoing.buffer(), outgoing.offset(), outgoing.length());
             sent.add(copy);
+            return true;
+        }
+
+        @Override
+        public boolean sendRtcp(PacketBuffer outgoing) {
+            PacketBuffer copy = PacketBuffer.allocate();
+            copy.copyFrom(outgoing.buffer(), outgoing.offset(), outgoing.length());
+            reports.add(copy);
             return true;
         }
 
@@ -169,7 +187,7 @@ class SendStreamTest {
         CapturingSender capturingSender = new CapturingSender();
         long rtxSsrc = 0xABCD_0002L;
         SendStream stream = new SendStream(new StreamRewriter(OUTPUT_SSRC, 3000), capturingSender, false,
-                () -> { }, rtxSsrc, 65_535);
+                () -> { }, rtxSsrc, 65_535, "p-1");
         ReceiveStream source = new ReceiveStream(0x1111, 90_000, new PacketCache(64, PacketBuffer.MAX_PACKET));
         for (int i = 0; i < 5; i++) {
             deliver(stream, source, 0x1111, 700 + i, 3000L * i, 40 + i);
@@ -197,6 +215,56 @@ class SendStreamTest {
         assertEquals(lost.payloadLength() + 2, rtx.payloadLength());
 
         assertEquals(SendStream.Retransmission.NOT_IN_HISTORY, stream.retransmit(lost.sequenceNumber() + 100));
+    }
+
+    @Test
+    void senderReportsFollowThePublishersClockThroughTheRewrittenTimestampsAcrossASourceChange() {
+        CapturingSender capturingSender = new CapturingSender();
+        SendStream stream = new SendStream(new StreamRewriter(OUTPUT_SSRC, 3000), capturingSender, false,
+                () -> { }, 0, 0, "p-1");
+        ReceiveStream first = new ReceiveStream(0x1111, 90_000, new PacketCache(64, PacketBuffer.MAX_PACKET));
+        deliverAt(stream, first, 0x1111, 10, 900_000, System.nanoTime());
+        assertEquals(0, capturingSender.reports.size(), "no SR before the publisher sent one");
+
+        first.onSenderReport(0xE000_0000_0000_0000L, 900_000, System.nanoTime());
+        deliverAt(stream, first, 0x1111, 11, 903_000, System.nanoTime());
+        SenderReport report = report(capturingSender, 0);
+        assertEquals(OUTPUT_SSRC, report.ssrc());
+        assertEquals(900_000, report.rtpTimestamp(), 90 * 50, "the publisher's mapping, offset 0 for the first source");
+        assertEquals(2, report.packetCount());
+
+        // The publisher restarts with a new SSRC and an unrelated timestamp base; its first SR comes with it.
+        ReceiveStream second = new ReceiveStream(0x2222, 90_000, new PacketCache(64, PacketBuffer.MAX_PACKET));
+        second.onSenderReport(0xE000_0010_0000_0000L, 5_000_000, System.nanoTime());
+        long later = System.nanoTime() + 2_000_000_000L;
+        deliverAt(stream, second, 0x2222, 40_000, 5_000_000, later);
+        long firstOfSecond = capturingSender.view(2).timestamp();
+        SenderReport afterSwitch = report(capturingSender, 1);
+        assertTrue(afterSwitch.rtpTimestamp() > report.rtpTimestamp(), "monotonic across the switch");
+        assertEquals(firstOfSecond, afterSwitch.rtpTimestamp(), 90 * 50,
+                "consistent with the rewritten timestamps of the new source");
+        assertEquals(3, afterSwitch.packetCount());
+    }
+
+    private void deliverAt(SendStream stream, ReceiveStream source, long ssrc, int sequence, long timestamp,
+                           long arrivalNanos) {
+        PacketBuffer packet = MediaTestPackets.rtp(ssrc, sequence, timestamp, 1);
+        assertTrue(received.wrap(packet, arrivalNanos));
+        long extended = source.onPacket(sequence, timestamp, arrivalNanos, packet.length());
+        received.attach(source, extended, null);
+        stream.onRtp(received);
+    }
+
+    private static SenderReport report(CapturingSender sender, int index) {
+        PacketBuffer compound = sender.reports.get(index);
+        RtcpCompoundIterator packets = new RtcpCompoundIterator().reset(compound.buffer(), compound.offset(),
+                compound.length());
+        assertTrue(packets.next());
+        SenderReport report = new SenderReport();
+        assertTrue(report.wrap(packets));
+        assertTrue(packets.next(), "an SDES with the CNAME follows");
+        assertEquals(RtcpPacketType.SOURCE_DESCRIPTION, packets.packetType());
+        return report;
     }
 
     @Test
