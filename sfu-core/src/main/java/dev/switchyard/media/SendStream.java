@@ -28,6 +28,8 @@ public final class SendStream implements TrackSink {
     private static final int LOGGED_PACKETS = 1024;
     /** RFC 3550 §6.2 allows 5 s; browsers report every second, and a new subscriber syncs sooner. */
     private static final long SENDER_REPORT_INTERVAL_NANOS = 1_000_000_000L;
+    /** How soon to look again for the publisher's first SR when there was none to follow yet. */
+    private static final long SENDER_REPORT_RETRY_NANOS = 100_000_000L;
 
     private final StreamRewriter rewriter;
     private final HeaderExtensionRewriter extensions = new HeaderExtensionRewriter();
@@ -50,8 +52,8 @@ public final class SendStream implements TrackSink {
     private volatile HeaderExtensionMap extensionMap = HeaderExtensionMap.NONE;
     private final String cname;
     private final PacketBuffer report = PacketBuffer.allocate();
-    private boolean reported;
-    private long lastReportNanos;
+    private boolean reportScheduled;
+    private long nextReportNanos;
     private boolean waitingForKeyframe;
     /** The received stream the packets come from; written by the sending thread, read by the NACK thread. */
     private volatile ReceiveStream source;
@@ -124,8 +126,10 @@ public final class SendStream implements TrackSink {
         packetsSent.lazySet(packetsSent.get() + 1);
         payloadOctetsSent.lazySet(payloadOctetsSent.get() + outgoing.payloadLength());
         sender.sendRtp(copy);
-        if (!reported || packet.arrivalNanos() - lastReportNanos >= SENDER_REPORT_INTERVAL_NANOS) {
-            sendSenderReport();
+        long now = packet.arrivalNanos();
+        if (!reportScheduled || now - nextReportNanos >= 0) {
+            reportScheduled = true;
+            nextReportNanos = now + (sendSenderReport(now) ? SENDER_REPORT_INTERVAL_NANOS : SENDER_REPORT_RETRY_NANOS);
         }
     }
 
@@ -133,20 +137,21 @@ public final class SendStream implements TrackSink {
      * RFC 3550 §6.4.1: the SR maps this stream's timestamps to wallclock time. The mapping is the publisher's
      * own (from its last SR) carried through the rewriter's offset, so a subscriber lines up the audio and video
      * of one participant as the publisher timed them, across source switches. No SR until the publisher sent one.
+     *
+     * @param now the server time of the packet just sent, which the report's timestamps describe
+     * @return false if there was no mapping to follow yet
      */
-    private void sendSenderReport() {
+    private boolean sendSenderReport(long now) {
         ReceiveStream stream = source;
-        long now = System.nanoTime();
         long sourceTimestamp = stream == null ? -1 : stream.rtpTimestampAt(now);
         long outputTimestamp = sourceTimestamp < 0 ? -1 : rewriter.outputTimestamp(stream.ssrc(), sourceTimestamp);
         if (outputTimestamp < 0) {
-            return;
+            return false;
         }
-        reported = true;
-        lastReportNanos = now;
         SenderReportWriter.write(report, rewriter.outputSsrc(), SenderReportWriter.ntpTimestamp(
                 System.currentTimeMillis()), outputTimestamp, packetsSent.get(), payloadOctetsSent.get(), cname);
         sender.sendRtcp(report);
+        return true;
     }
 
     private void logSent(ReceivedPacket packet) {

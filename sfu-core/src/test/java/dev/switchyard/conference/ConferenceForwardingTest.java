@@ -277,8 +277,10 @@ class ConferenceForwardingTest {
             }
             // Only now is the server's side of Alice's DTLS surely done: an SR sent earlier could be dropped.
             alicePublisher.sendSenderReport(0xE000_0000_0000_0000L, sequence * 3000L);
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < 15; i++) {
+                // Paced: the server checks for an SR to follow every 100 ms of media.
                 alicePublisher.sendVp8(sequence++, false);
+                Thread.sleep(20);
             }
 
             RtcpCompoundIterator receiverReport = alicePublisher.nextRtcp(RtcpPacketType.RECEIVER_REPORT);

@@ -226,23 +226,26 @@ class SendStreamTest {
         deliverAt(stream, first, 0x1111, 10, 900_000, System.nanoTime());
         assertEquals(0, capturingSender.reports.size(), "no SR before the publisher sent one");
 
-        first.onSenderReport(0xE000_0000_0000_0000L, 900_000, System.nanoTime());
-        deliverAt(stream, first, 0x1111, 11, 903_000, System.nanoTime());
+        long reportedAt = System.nanoTime();
+        first.onSenderReport(0xE000_0000_0000_0000L, 900_000, reportedAt);
+        // The stream looks for an SR to follow again 100 ms after it found none: a packet 200 ms later sends one.
+        deliverAt(stream, first, 0x1111, 11, 903_000, reportedAt + 200_000_000L);
         SenderReport report = report(capturingSender, 0);
         assertEquals(OUTPUT_SSRC, report.ssrc());
-        assertEquals(900_000, report.rtpTimestamp(), 90 * 50, "the publisher's mapping, offset 0 for the first source");
+        assertEquals(900_000 + 18_000, report.rtpTimestamp(), 90 * 5,
+                "the publisher's mapping 200 ms on, offset 0 for the first source");
         assertEquals(2, report.packetCount());
 
         // The publisher restarts with a new SSRC and an unrelated timestamp base; its first SR comes with it.
         ReceiveStream second = new ReceiveStream(0x2222, 90_000, new PacketCache(64, PacketBuffer.MAX_PACKET));
-        second.onSenderReport(0xE000_0010_0000_0000L, 5_000_000, System.nanoTime());
-        long later = System.nanoTime() + 2_000_000_000L;
-        deliverAt(stream, second, 0x2222, 40_000, 5_000_000, later);
+        long switchedAt = System.nanoTime();
+        second.onSenderReport(0xE000_0010_0000_0000L, 5_000_000, switchedAt);
+        deliverAt(stream, second, 0x2222, 40_000, 5_000_000, switchedAt + 2_000_000_000L);
         long firstOfSecond = capturingSender.view(2).timestamp();
         SenderReport afterSwitch = report(capturingSender, 1);
         assertTrue(afterSwitch.rtpTimestamp() > report.rtpTimestamp(), "monotonic across the switch");
-        assertEquals(firstOfSecond, afterSwitch.rtpTimestamp(), 90 * 50,
-                "consistent with the rewritten timestamps of the new source");
+        assertEquals(firstOfSecond + 180_000, afterSwitch.rtpTimestamp(), 90 * 5,
+                "consistent with the rewritten timestamps of the new source, 2 s after its SR");
         assertEquals(3, afterSwitch.packetCount());
     }
 
