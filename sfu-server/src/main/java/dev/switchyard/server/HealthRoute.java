@@ -9,12 +9,15 @@ import dev.switchyard.conference.RoomManager;
 import dev.switchyard.media.RetransmissionCounters;
 import dev.switchyard.signaling.HttpResponses;
 import dev.switchyard.signaling.HttpRoute;
+import dev.switchyard.transport.ice.ServerIcePorts;
 
 /**
  * {@code GET /health}: {@code {"status":"ok","rooms":N,"participants":N}}, counting the SFU rooms, what became
  * of the packets subscribers reported lost ({@code retransmissionsRequested}, {@code packetsRetransmitted},
  * {@code retransmissionsNotInHistory}, {@code retransmissionsThrottled}) and of those the server asked
- * publishers for ({@code nacksSentToPublishers}, {@code retransmissionsFromPublishers}), and the JVM's footprint ({@code heapUsedBytes}, {@code heapCommittedBytes}, {@code threads}, and
+ * publishers for ({@code nacksSentToPublishers}, {@code retransmissionsFromPublishers}), datagrams the media
+ * port dropped ({@code datagramsDroppedFromStrangers}: no ICE session claimed them; {@code datagramsDroppedByWorkers}:
+ * handling threw, or oversized), and the JVM's footprint ({@code heapUsedBytes}, {@code heapCommittedBytes}, {@code threads}, and
  * {@code openFileDescriptors} where the platform counts them).
  */
 final class HealthRoute implements HttpRoute {
@@ -22,9 +25,11 @@ final class HealthRoute implements HttpRoute {
     static final String PATH = "/health";
 
     private final RoomManager roomManager;
+    private final ServerIcePorts ports;
 
-    HealthRoute(RoomManager roomManager) {
+    HealthRoute(RoomManager roomManager, ServerIcePorts ports) {
         this.roomManager = roomManager;
+        this.ports = ports;
     }
 
     @Override
@@ -42,7 +47,9 @@ final class HealthRoute implements HttpRoute {
                 .put("retransmissionsNotInHistory", retransmissions.notInHistory())
                 .put("retransmissionsThrottled", retransmissions.throttled())
                 .put("nacksSentToPublishers", retransmissions.requestedUpstream())
-                .put("retransmissionsFromPublishers", retransmissions.repairedUpstream());
+                .put("retransmissionsFromPublishers", retransmissions.repairedUpstream())
+                .put("datagramsDroppedFromStrangers", ports.droppedFromStrangers())
+                .put("datagramsDroppedByWorkers", ports.droppedByWorkers());
         JvmFootprint footprint = JvmFootprint.now();
         body.put("heapUsedBytes", footprint.heapUsedBytes())
                 .put("heapCommittedBytes", footprint.heapCommittedBytes())

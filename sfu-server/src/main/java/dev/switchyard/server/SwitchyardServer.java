@@ -56,7 +56,7 @@ public final class SwitchyardServer implements AutoCloseable {
             SignalingServer signaling = SignalingServer.start(
                     new InetSocketAddress(config.httpHost(), config.httpPort()),
                     Map.of("/ws", new SfuEndpoint(roomManager, config.iceServers()), "/mesh", new MeshRelay()),
-                    List.of(new HealthRoute(roomManager), new StaticFiles(SwitchyardServer.class.getClassLoader(), StaticFiles.WEB_ROOT)));
+                    List.of(new HealthRoute(roomManager, ports), new StaticFiles(SwitchyardServer.class.getClassLoader(), StaticFiles.WEB_ROOT)));
             SwitchyardServer server = new SwitchyardServer(config, transports, ports, roomManager, signaling);
             LOG.info("HTTP on {}, media UDP on {}", signaling.address(), ports.udpAddress());
             return server;

@@ -102,6 +102,20 @@ public final class ServerIcePorts implements AutoCloseable {
         return lanes;
     }
 
+    /** Datagrams dropped because no ICE session claimed their source or their USERNAME named none. */
+    public long droppedFromStrangers() {
+        return udpHarvester.droppedUnknownSource() + udpHarvester.droppedUnknownUfrag();
+    }
+
+    /** Datagrams dropped by the media workers: handling one threw, or it was larger than any WebRTC packet. */
+    public long droppedByWorkers() {
+        long dropped = 0;
+        for (MediaWorker worker : udpPort.workers()) {
+            dropped += worker.droppedFailed() + worker.droppedOversized();
+        }
+        return dropped;
+    }
+
     /** The forwarding lanes of the media workers: which thread sends to which subscriber. */
     public ForwardingLanes forwardingLanes() {
         return forwardingLanes;
