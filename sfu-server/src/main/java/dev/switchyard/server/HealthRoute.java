@@ -17,7 +17,8 @@ import dev.switchyard.transport.ice.ServerIcePorts;
  * {@code retransmissionsNotInHistory}, {@code retransmissionsThrottled}) and of those the server asked
  * publishers for ({@code nacksSentToPublishers}, {@code retransmissionsFromPublishers}), datagrams the media
  * port dropped ({@code datagramsDroppedFromStrangers}: no ICE session claimed them; {@code datagramsDroppedByWorkers}:
- * handling threw, or oversized), and the JVM's footprint ({@code heapUsedBytes}, {@code heapCommittedBytes}, {@code threads}, and
+ * handling threw, or oversized), connectivity checks answered 400 for lacking MESSAGE-INTEGRITY
+ * ({@code unauthenticatedChecksRejected}), and the JVM's footprint ({@code heapUsedBytes}, {@code heapCommittedBytes}, {@code threads}, and
  * {@code openFileDescriptors} where the platform counts them).
  */
 final class HealthRoute implements HttpRoute {
@@ -49,7 +50,8 @@ final class HealthRoute implements HttpRoute {
                 .put("nacksSentToPublishers", retransmissions.requestedUpstream())
                 .put("retransmissionsFromPublishers", retransmissions.repairedUpstream())
                 .put("datagramsDroppedFromStrangers", ports.droppedFromStrangers())
-                .put("datagramsDroppedByWorkers", ports.droppedByWorkers());
+                .put("datagramsDroppedByWorkers", ports.droppedByWorkers())
+                .put("unauthenticatedChecksRejected", ports.rejectedUnauthenticatedChecks());
         JvmFootprint footprint = JvmFootprint.now();
         body.put("heapUsedBytes", footprint.heapUsedBytes())
                 .put("heapCommittedBytes", footprint.heapCommittedBytes())

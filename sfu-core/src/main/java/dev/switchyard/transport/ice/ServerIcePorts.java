@@ -107,6 +107,11 @@ public final class ServerIcePorts implements AutoCloseable {
         return udpHarvester.droppedUnknownSource() + udpHarvester.droppedUnknownUfrag();
     }
 
+    /** Connectivity checks without MESSAGE-INTEGRITY, answered 400 (RFC 8489 §9.1.3). */
+    public long rejectedUnauthenticatedChecks() {
+        return udpHarvester.rejectedUnauthenticated();
+    }
+
     /** Datagrams dropped by the media workers: handling one threw, or it was larger than any WebRTC packet. */
     public long droppedByWorkers() {
         long dropped = 0;

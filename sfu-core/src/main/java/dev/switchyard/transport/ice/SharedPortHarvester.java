@@ -1,5 +1,6 @@
 package dev.switchyard.transport.ice;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.util.Collection;
@@ -40,6 +41,7 @@ final class SharedPortHarvester implements CandidateHarvester, DatagramHandler {
     private final HarvestStatistics statistics = new HarvestStatistics();
     private final AtomicLong droppedUnknownSource = new AtomicLong();
     private final AtomicLong droppedUnknownUfrag = new AtomicLong();
+    private final AtomicLong rejectedUnauthenticated = new AtomicLong();
 
     SharedPortHarvester(SharedUdpPort port) {
         this.port = port;
@@ -76,6 +78,10 @@ final class SharedPortHarvester implements CandidateHarvester, DatagramHandler {
     private void onStun(byte[] data, int offset, int length, InetSocketAddress from) {
         RemoteStunSocket remote = remotes.get(from);
         String ufrag = StunBindingRequest.localUfrag(data, offset, length);
+        if (ufrag != null && !StunBindingRequest.hasMessageIntegrity(data, offset, length)) {
+            answerUnauthenticated(data, offset, from, ufrag);
+            return;
+        }
         if (ufrag != null && (remote == null || !remote.candidate().ufrag().equals(ufrag))) {
             // A new address of a peer, or a known address checking another session (an ICE restart).
             SharedPortCandidate candidate = candidatesByUfrag.get(ufrag);
@@ -90,6 +96,21 @@ final class SharedPortHarvester implements CandidateHarvester, DatagramHandler {
             return;
         }
         remote.offer(data, offset, length);
+    }
+
+    /** A check that names a session but cannot be authenticated gets 400; unknown ufrags get no answer. */
+    private void answerUnauthenticated(byte[] data, int offset, InetSocketAddress from, String ufrag) {
+        if (!candidatesByUfrag.containsKey(ufrag)) {
+            droppedUnknownUfrag.incrementAndGet();
+            return;
+        }
+        rejectedUnauthenticated.incrementAndGet();
+        byte[] response = StunBadRequest.answering(data, offset);
+        try {
+            port.send(response, 0, response.length, from);
+        } catch (IOException e) {
+            LOG.debug("cannot answer an unauthenticated check from {}: {}", from, e.toString());
+        }
     }
 
     private RemoteStunSocket accept(SharedPortCandidate candidate, InetSocketAddress from) {
@@ -119,6 +140,11 @@ final class SharedPortHarvester implements CandidateHarvester, DatagramHandler {
     /** Datagrams dropped because no session claimed their source address. */
     long droppedUnknownSource() {
         return droppedUnknownSource.get();
+    }
+
+    /** Binding requests without MESSAGE-INTEGRITY answered with 400. */
+    long rejectedUnauthenticated() {
+        return rejectedUnauthenticated.get();
     }
 
     /** Binding requests dropped because their USERNAME named no session. */

@@ -13,6 +13,7 @@ final class StunBindingRequest {
     private static final int BINDING_REQUEST = 0x0001;
     private static final int MAGIC_COOKIE = 0x2112A442;
     private static final int USERNAME = 0x0006;
+    private static final int MESSAGE_INTEGRITY = 0x0008;
     /** RFC 8489 §14.3: USERNAME is at most 513 bytes. */
     private static final int MAX_USERNAME_BYTES = 513;
 
@@ -29,13 +30,30 @@ final class StunBindingRequest {
      * request with a USERNAME.
      */
     static String localUfrag(byte[] data, int offset, int length) {
-        if (length < HEADER_BYTES || readShort(data, offset) != BINDING_REQUEST
-                || readInt(data, offset + 4) != MAGIC_COOKIE) {
+        if (length < HEADER_BYTES || readShort(data, offset) != BINDING_REQUEST) {
             return null;
+        }
+        int value = findAttribute(data, offset, length, USERNAME);
+        if (value < 0) {
+            return null;
+        }
+        int valueLength = readShort(data, value - 2);
+        return valueLength <= MAX_USERNAME_BYTES ? ufragBeforeColon(data, value, valueLength) : null;
+    }
+
+    /** Whether a well-formed Binding request carries MESSAGE-INTEGRITY (RFC 8489 §14.5). */
+    static boolean hasMessageIntegrity(byte[] data, int offset, int length) {
+        return findAttribute(data, offset, length, MESSAGE_INTEGRITY) >= 0;
+    }
+
+    /** The offset of the first attribute of {@code type}'s value, or -1 (also for a malformed message). */
+    private static int findAttribute(byte[] data, int offset, int length, int wanted) {
+        if (length < HEADER_BYTES || readInt(data, offset + 4) != MAGIC_COOKIE) {
+            return -1;
         }
         int bodyLength = readShort(data, offset + 2);
         if ((bodyLength & 3) != 0 || HEADER_BYTES + bodyLength > length) {
-            return null;
+            return -1;
         }
         int position = offset + HEADER_BYTES;
         int end = position + bodyLength;
@@ -44,14 +62,14 @@ final class StunBindingRequest {
             int valueLength = readShort(data, position + 2);
             int valueStart = position + 4;
             if (valueStart + valueLength > end) {
-                return null;
+                return -1;
             }
-            if (type == USERNAME) {
-                return valueLength <= MAX_USERNAME_BYTES ? ufragBeforeColon(data, valueStart, valueLength) : null;
+            if (type == wanted) {
+                return valueStart;
             }
             position = valueStart + ((valueLength + 3) & ~3);
         }
-        return null;
+        return -1;
     }
 
     private static String ufragBeforeColon(byte[] data, int start, int length) {
