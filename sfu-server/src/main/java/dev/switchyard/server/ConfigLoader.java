@@ -153,6 +153,7 @@ public final class ConfigLoader {
         Duration consentTimeout = defaults.consentTimeout();
         boolean retransmission = defaults.media().retransmission();
         long retransmissionBitsPerSecond = defaults.media().retransmissionBitsPerSecond();
+        List<String> allowedOrigins = defaults.allowedOrigins();
         List<IceServer> iceServers = defaults.iceServers();
         for (Map.Entry<ConfigOption, Setting> entry : settings.entrySet()) {
             Setting setting = entry.getValue();
@@ -167,12 +168,14 @@ public final class ConfigLoader {
                 case CONSENT_TIMEOUT_SECONDS -> consentTimeout = Duration.ofSeconds(integer(setting, 1, 86_400));
                 case RETRANSMISSION -> retransmission = bool(setting);
                 case MAX_RETRANSMISSION_KBPS -> retransmissionBitsPerSecond = integer(setting, 1, 1_000_000) * 1000L;
+                case ALLOWED_ORIGINS -> allowedOrigins = origins(setting);
                 case ICE_SERVERS -> iceServers = iceServers(setting);
                 default -> throw new IllegalStateException("unhandled option " + entry.getKey());
             }
         }
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
-                consentTimeout, iceServers, mediaWorkers, new MediaSettings(retransmission, retransmissionBitsPerSecond));
+                consentTimeout, iceServers, mediaWorkers, new MediaSettings(retransmission, retransmissionBitsPerSecond),
+                allowedOrigins);
     }
 
     private static String text(Setting setting) throws ConfigException {
@@ -201,6 +204,26 @@ public final class ConfigLoader {
             throw invalid(setting, "must be " + min + "-" + max);
         }
         return number;
+    }
+
+    /** Origins as {@code scheme://host[:port]}, comma-separated; an empty string for none. */
+    private static List<String> origins(Setting setting) throws ConfigException {
+        JsonNode value = setting.value();
+        if (!value.isTextual()) {
+            throw invalid(setting, "must be comma-separated origins such as https://app.example.org");
+        }
+        List<String> origins = new ArrayList<>();
+        for (String origin : value.textValue().split(",")) {
+            String trimmed = origin.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (!trimmed.matches("https?://[^/\\s]+/?")) {
+                throw invalid(setting, "has '" + trimmed + "', which is no origin (scheme://host[:port])");
+            }
+            origins.add(trimmed);
+        }
+        return origins;
     }
 
     private static boolean bool(Setting setting) throws ConfigException {
@@ -323,6 +346,7 @@ public final class ConfigLoader {
             case CONSENT_TIMEOUT_SECONDS -> Long.toString(config.consentTimeout().toSeconds());
             case RETRANSMISSION -> Boolean.toString(config.media().retransmission());
             case MAX_RETRANSMISSION_KBPS -> Long.toString(config.media().retransmissionBitsPerSecond() / 1000);
+            case ALLOWED_ORIGINS -> config.allowedOrigins().isEmpty() ? "none" : String.join(",", config.allowedOrigins());
             case ICE_SERVERS -> config.iceServers().toString();
         };
     }

@@ -22,15 +22,17 @@ import dev.switchyard.signaling.sfu.IceServer;
  * @param iceServers STUN/TURN servers handed to browsers
  * @param mediaWorkers media threads, each with its own socket on the media port; 0 = one per available core
  * @param media retransmission to subscribers and its bitrate cap
+ * @param allowedOrigins web origins besides the server's own and this machine's whose pages may open the
+ *                       WebSocket endpoints, e.g. {@code https://app.example.org}
  */
 public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddress, int mediaPort, int iceTcpPort,
                            InetAddress advertisedAddress, Duration consentTimeout, List<IceServer> iceServers,
-                           int mediaWorkers, MediaSettings media) {
+                           int mediaWorkers, MediaSettings media, List<String> allowedOrigins) {
 
     /** A laptop demo: everything on 127.0.0.1, HTTP 8080, media UDP 10000, a media worker per core. */
     public static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8080,
             InetAddress.getLoopbackAddress(), 10000, -1, null, Duration.ofSeconds(30), List.of(), 0,
-            MediaSettings.DEFAULTS);
+            MediaSettings.DEFAULTS, List.of());
 
     public ServerConfig {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -38,6 +40,7 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
         Objects.requireNonNull(consentTimeout, "consentTimeout");
         Objects.requireNonNull(media, "media");
         iceServers = List.copyOf(iceServers);
+        allowedOrigins = List.copyOf(allowedOrigins);
         if (httpHost.isBlank()) {
             throw new IllegalArgumentException("httpHost must not be empty");
         }
@@ -62,7 +65,7 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
     /** This configuration with free ports picked for HTTP and media, for tests. */
     public ServerConfig withEphemeralPorts() {
         return new ServerConfig(httpHost, 0, mediaAddress, 0, iceTcpPort, advertisedAddress, consentTimeout,
-                iceServers, mediaWorkers, media);
+                iceServers, mediaWorkers, media, allowedOrigins);
     }
 
     /** The number of media workers to run: as configured, or one per available core. */

@@ -6,11 +6,13 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.switchyard.conference.RoomManager;
+import dev.switchyard.signaling.OriginPolicy;
 import dev.switchyard.signaling.SignalingServer;
 import dev.switchyard.signaling.mesh.MeshRelay;
 import dev.switchyard.signaling.sfu.SfuEndpoint;
@@ -56,7 +58,9 @@ public final class SwitchyardServer implements AutoCloseable {
             SignalingServer signaling = SignalingServer.start(
                     new InetSocketAddress(config.httpHost(), config.httpPort()),
                     Map.of("/ws", new SfuEndpoint(roomManager, config.iceServers()), "/mesh", new MeshRelay()),
-                    List.of(new HealthRoute(roomManager, ports), new StaticFiles(SwitchyardServer.class.getClassLoader(), StaticFiles.WEB_ROOT)));
+                    List.of(new HealthRoute(roomManager, ports),
+                            new StaticFiles(SwitchyardServer.class.getClassLoader(), StaticFiles.WEB_ROOT)),
+                    new OriginPolicy(Set.copyOf(config.allowedOrigins())));
             SwitchyardServer server = new SwitchyardServer(config, transports, ports, roomManager, signaling);
             LOG.info("HTTP on {}, media UDP on {}", signaling.address(), ports.udpAddress());
             return server;

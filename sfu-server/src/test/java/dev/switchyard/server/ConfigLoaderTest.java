@@ -53,6 +53,9 @@ class ConfigLoaderTest {
         assertEquals(Runtime.getRuntime().availableProcessors(), config.effectiveMediaWorkers());
         assertEquals(3, load(Map.of(), "--media-workers", "3").effectiveMediaWorkers());
         assertEquals(MediaSettings.DEFAULTS, config.media());
+        assertEquals(List.of(), config.allowedOrigins());
+        assertEquals(List.of("https://a.example", "http://b.example:8080"),
+                load(Map.of(), "--allowed-origins", "https://a.example, http://b.example:8080").allowedOrigins());
         assertEquals(new MediaSettings(false, 500_000),
                 load(Map.of(), "--retransmission", "false", "--max-retransmission-kbps", "500").media());
     }
@@ -120,6 +123,7 @@ class ConfigLoaderTest {
         assertTrue(failure(Map.of(), "--media-address", "::").contains("wildcard"));
         assertTrue(failure(Map.of(), "--media-workers", "-1").contains("must be 0-256"));
         assertTrue(failure(Map.of(), "--retransmission", "yes").contains("must be true or false"));
+        assertTrue(failure(Map.of(), "--allowed-origins", "app.example.org").contains("no origin"));
         assertTrue(failure(Map.of(), "--ice-servers", "[{\"urls\":\"http://x\"}]").contains("stun:"));
         assertTrue(failure(Map.of(), "--ice-servers", "[{\"urls\":\"stun:x\",\"password\":\"p\"}]")
                 .contains("unknown ICE server field 'password'"));

@@ -36,13 +36,15 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
 
     private final Map<String, WebSocketSessionFactory> endpoints;
     private final List<HttpRoute> routes;
+    private final OriginPolicy origins;
     /** One single-threaded executor per connection keeps pipelined responses in request order. */
     private final EventExecutor routeExecutor;
 
-    HttpRequestRouter(Map<String, WebSocketSessionFactory> endpoints, List<HttpRoute> routes,
+    HttpRequestRouter(Map<String, WebSocketSessionFactory> endpoints, List<HttpRoute> routes, OriginPolicy origins,
                       EventExecutor routeExecutor) {
         this.endpoints = endpoints;
         this.routes = routes;
+        this.origins = origins;
         this.routeExecutor = routeExecutor;
     }
 
@@ -98,6 +100,14 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         if (!HttpMethod.GET.equals(request.method())
                 || !HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(request.headers().get(HttpHeaderNames.UPGRADE))) {
             reply(ctx, HttpResponses.text(HttpResponseStatus.BAD_REQUEST, "WebSocket upgrade expected\n"), false);
+            return;
+        }
+        String origin = request.headers().get(HttpHeaderNames.ORIGIN);
+        if (!origins.allows(origin, request.headers().get(HttpHeaderNames.HOST))) {
+            LOG.debug("WebSocket handshake from origin {} refused", origin);
+            reply(ctx, HttpResponses.text(HttpResponseStatus.FORBIDDEN,
+                    "this origin may not open " + path + "; see allowedOrigins in the server's configuration\n"),
+                    false);
             return;
         }
         WebSocketServerHandshaker handshaker =

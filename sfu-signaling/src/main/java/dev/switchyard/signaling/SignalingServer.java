@@ -62,6 +62,16 @@ public final class SignalingServer implements AutoCloseable {
      */
     public static SignalingServer start(InetSocketAddress address, Map<String, WebSocketSessionFactory> endpoints,
                                         List<HttpRoute> routes) throws IOException {
+        return start(address, endpoints, routes, OriginPolicy.SAME_ORIGIN_AND_LOCAL);
+    }
+
+    /**
+     * Binds and starts serving, with WebSocket handshakes from browsers limited to {@code origins}.
+     *
+     * @see #start(InetSocketAddress, Map, List)
+     */
+    public static SignalingServer start(InetSocketAddress address, Map<String, WebSocketSessionFactory> endpoints,
+                                        List<HttpRoute> routes, OriginPolicy origins) throws IOException {
         Map<String, WebSocketSessionFactory> endpointsCopy = Map.copyOf(endpoints);
         List<HttpRoute> routesCopy = List.copyOf(routes);
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
@@ -82,7 +92,7 @@ public final class SignalingServer implements AutoCloseable {
                                 .addLast("http-codec", new HttpServerCodec())
                                 .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES))
                                 .addLast("http-router", new HttpRequestRouter(endpointsCopy, routesCopy,
-                                        routeExecutors.next()));
+                                        origins, routeExecutors.next()));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();

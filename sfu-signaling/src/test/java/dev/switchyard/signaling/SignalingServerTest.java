@@ -1,23 +1,28 @@
 package dev.switchyard.signaling;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.switchyard.signaling.mesh.MeshRelay;
 import dev.switchyard.signaling.testing.TestSocket;
-import io.netty.handler.codec.http.HttpResponseStatus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SignalingServerTest {
 
@@ -65,6 +70,21 @@ class SignalingServerTest {
     @Test
     void endpointPathWithoutUpgradeIsABadRequest() throws Exception {
         assertEquals(400, get("/mesh").statusCode());
+    }
+
+    @Test
+    void aWebSocketFromAForeignOriginIsRefusedWith403() throws Exception {
+        URI mesh = URI.create("ws://127.0.0.1:" + server.port() + "/mesh");
+        CompletionException refused = assertThrows(CompletionException.class, () -> HttpClient.newHttpClient()
+                .newWebSocketBuilder().header("Origin", "https://evil.example")
+                .buildAsync(mesh, new WebSocket.Listener() { }).join());
+        WebSocketHandshakeException handshake = assertInstanceOf(WebSocketHandshakeException.class,
+                refused.getCause());
+        assertEquals(403, handshake.getResponse().statusCode());
+        try (TestSocket local = TestSocket.connect(mesh)) {
+            local.send("{\"type\":\"join\",\"peer_id\":\"a\",\"room_id\":\"r\"}");
+            local.next("room_peers");
+        }
     }
 
     @Test

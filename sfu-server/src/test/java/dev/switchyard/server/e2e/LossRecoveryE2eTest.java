@@ -40,7 +40,7 @@ class LossRecoveryE2eTest {
         ServerConfig d = ServerConfig.DEFAULTS;
         return new ServerConfig(d.httpHost(), d.httpPort(), d.mediaAddress(), d.mediaPort(), d.iceTcpPort(),
                 d.advertisedAddress(), d.consentTimeout(), d.iceServers(), d.mediaWorkers(),
-                new MediaSettings(retransmission, d.media().retransmissionBitsPerSecond()));
+                new MediaSettings(retransmission, d.media().retransmissionBitsPerSecond()), d.allowedOrigins());
     }
 
     private record Result(double frozenSeconds, long nacks, long retransmitted) {
