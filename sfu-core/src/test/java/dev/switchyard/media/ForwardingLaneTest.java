@@ -108,7 +108,8 @@ class ForwardingLaneTest {
     private static void deliver(TrackFanOut fanOut, int sequence) {
         PacketBuffer packet = MediaTestPackets.rtp(0x1111, sequence, sequence * 3000L, 0);
         ReceivedPacket received = new ReceivedPacket();
-        assertTrue(received.wrap(packet, System.nanoTime()));
+        long arrival = System.nanoTime();
+        assertTrue(received.wrap(packet, arrival), "a well-formed RTP packet");
         fanOut.forward(received);
     }
 }
