@@ -2,6 +2,8 @@ package dev.switchyard.transport.ice;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.switchyard.rtp.BigEndian;
+
 /**
  * Reads the one thing the shared port needs from a STUN message before ice4j sees it: which local ICE session
  * a Binding request is for. The USERNAME of a connectivity check is "local ufrag:remote ufrag" (RFC 8445
@@ -9,9 +11,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class StunBindingRequest {
 
-    private static final int HEADER_BYTES = 20;
+    /** RFC 8489 §5: the fixed header every STUN message starts with. */
+    static final int HEADER_BYTES = 20;
     private static final int BINDING_REQUEST = 0x0001;
-    private static final int MAGIC_COOKIE = 0x2112A442;
+    static final int MAGIC_COOKIE = 0x2112A442;
     private static final int USERNAME = 0x0006;
     private static final int MESSAGE_INTEGRITY = 0x0008;
     /** RFC 8489 §14.3: USERNAME is at most 513 bytes. */
@@ -30,14 +33,14 @@ final class StunBindingRequest {
      * request with a USERNAME.
      */
     static String localUfrag(byte[] data, int offset, int length) {
-        if (length < HEADER_BYTES || readShort(data, offset) != BINDING_REQUEST) {
+        if (length < HEADER_BYTES || BigEndian.getUint16(data, offset) != BINDING_REQUEST) {
             return null;
         }
         int value = findAttribute(data, offset, length, USERNAME);
         if (value < 0) {
             return null;
         }
-        int valueLength = readShort(data, value - 2);
+        int valueLength = BigEndian.getUint16(data, value - 2);
         return valueLength <= MAX_USERNAME_BYTES ? ufragBeforeColon(data, value, valueLength) : null;
     }
 
@@ -48,18 +51,18 @@ final class StunBindingRequest {
 
     /** The offset of the first attribute of {@code type}'s value, or -1 (also for a malformed message). */
     private static int findAttribute(byte[] data, int offset, int length, int wanted) {
-        if (length < HEADER_BYTES || readInt(data, offset + 4) != MAGIC_COOKIE) {
+        if (length < HEADER_BYTES || BigEndian.getInt32(data, offset + 4) != MAGIC_COOKIE) {
             return -1;
         }
-        int bodyLength = readShort(data, offset + 2);
+        int bodyLength = BigEndian.getUint16(data, offset + 2);
         if ((bodyLength & 3) != 0 || HEADER_BYTES + bodyLength > length) {
             return -1;
         }
         int position = offset + HEADER_BYTES;
         int end = position + bodyLength;
         while (position + 4 <= end) {
-            int type = readShort(data, position);
-            int valueLength = readShort(data, position + 2);
+            int type = BigEndian.getUint16(data, position);
+            int valueLength = BigEndian.getUint16(data, position + 2);
             int valueStart = position + 4;
             if (valueStart + valueLength > end) {
                 return -1;
@@ -79,13 +82,5 @@ final class StunBindingRequest {
             }
         }
         return null;
-    }
-
-    private static int readShort(byte[] data, int at) {
-        return ((data[at] & 0xFF) << 8) | (data[at + 1] & 0xFF);
-    }
-
-    private static int readInt(byte[] data, int at) {
-        return (readShort(data, at) << 16) | readShort(data, at + 2);
     }
 }
