@@ -2,18 +2,21 @@ package dev.switchyard.signaling;
 
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import dev.switchyard.signaling.message.ErrorCode;
-import dev.switchyard.signaling.message.Json;
-import dev.switchyard.signaling.message.ProtocolException;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.switchyard.signaling.message.ErrorCode;
+import dev.switchyard.signaling.message.Json;
+import dev.switchyard.signaling.message.ProtocolException;
 
 /**
  * The sending side of one WebSocket. Every method may be called from any thread: Netty queues writes from
@@ -21,17 +24,36 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
  */
 public final class SessionChannel {
 
+    /** Outbound bytes a socket may have waiting before its client counts as stopped (see {@link #send}). */
+    static final int MAX_QUEUED_BYTES = 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionChannel.class);
+
     /** How long a closing socket waits for the client to close its side before the server closes it. */
     static final long CLOSE_LINGER_MILLIS = 2000;
 
     private final Channel channel;
     private volatile boolean closing;
+    private final AtomicBoolean slowConsumerClosed = new AtomicBoolean();
 
     public SessionChannel(Channel channel) {
         this.channel = Objects.requireNonNull(channel, "channel");
     }
 
+    /**
+     * Queues {@code message}. A client that stops reading is cut off once more than {@link #MAX_QUEUED_BYTES}
+     * wait for it: the connection is closed at once (a close frame would only queue behind the rest), so one
+     * slow reader neither grows the server's memory nor holds up the event loop other sockets share.
+     */
     public void send(ObjectNode message) {
+        if (!channel.isWritable() && channel.bytesBeforeWritable() > MAX_QUEUED_BYTES) {
+            if (slowConsumerClosed.compareAndSet(false, true)) {
+                LOG.info("closing {}: it stopped reading and more than {} bytes wait for it",
+                        channel.remoteAddress(), MAX_QUEUED_BYTES);
+                channel.close();
+            }
+            return;
+        }
         channel.writeAndFlush(new TextWebSocketFrame(Json.write(message)), channel.voidPromise());
     }
 

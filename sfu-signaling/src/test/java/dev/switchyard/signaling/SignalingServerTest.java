@@ -1,6 +1,10 @@
 package dev.switchyard.signaling;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +28,7 @@ import dev.switchyard.signaling.testing.TestSocket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SignalingServerTest {
 
@@ -85,6 +91,67 @@ class SignalingServerTest {
             local.send("{\"type\":\"join\",\"peer_id\":\"a\",\"room_id\":\"r\"}");
             local.next("room_peers");
         }
+    }
+
+    @Test
+    void aClientThatStopsReadingIsCutOffWhileOthersCarryOn() throws Exception {
+        try (Socket slow = new Socket(); TestSocket fast = connect(); TestSocket bystander = connect()) {
+            slow.setReceiveBufferSize(4096);
+            slow.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            OutputStream toServer = slow.getOutputStream();
+            toServer.write(("GET /mesh HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            toServer.flush();
+            awaitHandshakeResponse(slow.getInputStream());
+            toServer.write(maskedTextFrame("{\"type\":\"join\",\"peer_id\":\"slow\",\"room_id\":\"r\"}"));
+            toServer.flush();
+            // The slow client never reads from here on.
+            fast.send("{\"type\":\"join\",\"peer_id\":\"fast\",\"room_id\":\"r\"}");
+            if (!fast.next("room_peers").toString().contains("slow")) {
+                assertEquals("slow", fast.next("peer_joined").get("peer_id").asText(), "both joined");
+            }
+
+            String bigOffer = "{\"type\":\"offer\",\"target\":\"slow\",\"offer\":\"" + "x".repeat(200_000) + "\"}";
+            for (int i = 0; i < 100; i++) {
+                fast.send(bigOffer);
+            }
+            // Offers that reach the relay after the cut get unknown_peer, and may overtake the peer_left.
+            JsonNode message = fast.next();
+            while (message.get("type").asText().equals("error")) {
+                assertEquals("unknown_peer", message.get("code").asText());
+                message = fast.next();
+            }
+            assertEquals("peer_left", message.get("type").asText());
+            assertEquals("slow", message.get("peer_id").asText(), "the slow reader was cut off");
+            bystander.send("{\"type\":\"join\",\"peer_id\":\"b\",\"room_id\":\"other\"}");
+            bystander.next("room_peers");
+        }
+    }
+
+    /** Reads the server's handshake response up to its blank line, as a client must before sending frames. */
+    private static void awaitHandshakeResponse(InputStream fromServer) throws IOException {
+        int matched = 0;
+        byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        while (matched < end.length) {
+            int next = fromServer.read();
+            assertTrue(next >= 0, "the handshake response ended early");
+            matched = next == end[matched] ? matched + 1 : (next == end[0] ? 1 : 0);
+        }
+    }
+
+    /** One client-to-server text frame (RFC 6455 §5.2: masked; short payloads only). */
+    private static byte[] maskedTextFrame(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] mask = {1, 2, 3, 4};
+        byte[] frame = new byte[2 + 4 + payload.length];
+        frame[0] = (byte) 0x81;
+        frame[1] = (byte) (0x80 | payload.length);
+        System.arraycopy(mask, 0, frame, 2, 4);
+        for (int i = 0; i < payload.length; i++) {
+            frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
+        }
+        return frame;
     }
 
     @Test
