@@ -24,6 +24,9 @@ import dev.switchyard.signaling.message.ProtocolException;
  */
 public final class SessionChannel {
 
+    /** The most characters of a client's input an error message repeats. */
+    static final int MAX_ECHOED_CHARS = 200;
+
     /** Outbound bytes a socket may have waiting before its client counts as stopped (see {@link #send}). */
     static final int MAX_QUEUED_BYTES = 1024 * 1024;
 
@@ -57,13 +60,21 @@ public final class SessionChannel {
         channel.writeAndFlush(new TextWebSocketFrame(Json.write(message)), channel.voidPromise());
     }
 
-    /** Sends an {@code error}; {@code requestType} is the type of the offending message, or null if unknown. */
+    /**
+     * Sends an {@code error}; {@code requestType} is the type of the offending message, or null if unknown. Both
+     * texts may quote the client's input, so they are cut to {@link #MAX_ECHOED_CHARS}: an error never costs
+     * more to send than a short message, however large the input was.
+     */
     public void sendError(ErrorCode code, String message, String requestType) {
         ObjectNode error = Json.message("error");
         error.put("code", code.wireName());
-        error.put("message", message);
-        error.put("requestType", requestType);
+        error.put("message", truncated(message));
+        error.put("requestType", truncated(requestType));
         send(error);
+    }
+
+    private static String truncated(String text) {
+        return text == null || text.length() <= MAX_ECHOED_CHARS ? text : text.substring(0, MAX_ECHOED_CHARS) + "…";
     }
 
     public void sendError(ProtocolException refusal, String requestType) {

@@ -155,6 +155,16 @@ class SignalingServerTest {
     }
 
     @Test
+    void anErrorRepeatsNoMoreThanAShortPieceOfTheOffendingInput() {
+        try (TestSocket socket = connect()) {
+            socket.send("{\"type\":\"" + "t".repeat(100_000) + "\"}");
+            JsonNode error = socket.next("error");
+            assertTrue(error.toString().length() < 1000, "the error is short: " + error.toString().length());
+            assertEquals("unknown_type", error.get("code").asText());
+        }
+    }
+
+    @Test
     void oversizedMessageClosesOnlyThatSocketWith1009() {
         try (TestSocket victim = connect(); TestSocket bystander = connect()) {
             victim.sendAndForget("x".repeat(1024 * 1024));
