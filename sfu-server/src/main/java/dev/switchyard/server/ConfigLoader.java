@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.switchyard.conference.MediaSettings;
+import dev.switchyard.signaling.ConnectionDeadlines;
 import dev.switchyard.signaling.sfu.IceServer;
 
 /**
@@ -155,6 +156,10 @@ public final class ConfigLoader {
         long retransmissionBitsPerSecond = defaults.media().retransmissionBitsPerSecond();
         List<String> allowedOrigins = defaults.allowedOrigins();
         List<IceServer> iceServers = defaults.iceServers();
+        Duration httpRequestTimeout = defaults.deadlines().httpRequest();
+        Duration pingInterval = defaults.deadlines().pingInterval();
+        Duration idleTimeout = defaults.deadlines().idle();
+        Duration joinTimeout = defaults.deadlines().join();
         for (Map.Entry<ConfigOption, Setting> entry : settings.entrySet()) {
             Setting setting = entry.getValue();
             switch (entry.getKey()) {
@@ -166,6 +171,10 @@ public final class ConfigLoader {
                 case ICE_TCP_PORT -> iceTcpPort = iceTcpPort(setting);
                 case ADVERTISED_ADDRESS -> advertisedAddress = optionalAddress(setting);
                 case CONSENT_TIMEOUT_SECONDS -> consentTimeout = Duration.ofSeconds(integer(setting, 1, 86_400));
+                case HTTP_REQUEST_TIMEOUT_SECONDS -> httpRequestTimeout = Duration.ofSeconds(integer(setting, 1, 3600));
+                case PING_INTERVAL_SECONDS -> pingInterval = Duration.ofSeconds(integer(setting, 1, 3600));
+                case IDLE_TIMEOUT_SECONDS -> idleTimeout = Duration.ofSeconds(integer(setting, 2, 86_400));
+                case JOIN_TIMEOUT_SECONDS -> joinTimeout = Duration.ofSeconds(integer(setting, 1, 3600));
                 case RETRANSMISSION -> retransmission = bool(setting);
                 case MAX_RETRANSMISSION_KBPS -> retransmissionBitsPerSecond = integer(setting, 1, 1_000_000) * 1000L;
                 case ALLOWED_ORIGINS -> allowedOrigins = origins(setting);
@@ -173,9 +182,14 @@ public final class ConfigLoader {
                 default -> throw new IllegalStateException("unhandled option " + entry.getKey());
             }
         }
+        if (idleTimeout.compareTo(pingInterval) <= 0) {
+            throw new ConfigException(ConfigOption.IDLE_TIMEOUT_SECONDS.key() + " (" + idleTimeout.toSeconds()
+                    + ") must be longer than " + ConfigOption.PING_INTERVAL_SECONDS.key() + " ("
+                    + pingInterval.toSeconds() + "), or live clients are closed before they can answer a ping");
+        }
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, new MediaSettings(retransmission, retransmissionBitsPerSecond),
-                allowedOrigins);
+                allowedOrigins, new ConnectionDeadlines(httpRequestTimeout, pingInterval, idleTimeout, joinTimeout));
     }
 
     private static String text(Setting setting) throws ConfigException {
@@ -344,6 +358,10 @@ public final class ConfigLoader {
             case ADVERTISED_ADDRESS -> config.advertisedAddress() == null
                     ? "none" : config.advertisedAddress().getHostAddress();
             case CONSENT_TIMEOUT_SECONDS -> Long.toString(config.consentTimeout().toSeconds());
+            case HTTP_REQUEST_TIMEOUT_SECONDS -> Long.toString(config.deadlines().httpRequest().toSeconds());
+            case PING_INTERVAL_SECONDS -> Long.toString(config.deadlines().pingInterval().toSeconds());
+            case IDLE_TIMEOUT_SECONDS -> Long.toString(config.deadlines().idle().toSeconds());
+            case JOIN_TIMEOUT_SECONDS -> Long.toString(config.deadlines().join().toSeconds());
             case RETRANSMISSION -> Boolean.toString(config.media().retransmission());
             case MAX_RETRANSMISSION_KBPS -> Long.toString(config.media().retransmissionBitsPerSecond() / 1000);
             case ALLOWED_ORIGINS -> config.allowedOrigins().isEmpty() ? "none" : String.join(",", config.allowedOrigins());

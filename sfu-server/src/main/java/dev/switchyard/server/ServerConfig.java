@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.switchyard.conference.MediaSettings;
+import dev.switchyard.signaling.ConnectionDeadlines;
 import dev.switchyard.signaling.sfu.IceServer;
 
 /**
@@ -24,21 +25,24 @@ import dev.switchyard.signaling.sfu.IceServer;
  * @param media retransmission to subscribers and its bitrate cap
  * @param allowedOrigins web origins besides the server's own and this machine's whose pages may open the
  *                       WebSocket endpoints, e.g. {@code https://app.example.org}
+ * @param deadlines how long the HTTP port waits for requests, pongs and joins before it closes a connection
  */
 public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddress, int mediaPort, int iceTcpPort,
                            InetAddress advertisedAddress, Duration consentTimeout, List<IceServer> iceServers,
-                           int mediaWorkers, MediaSettings media, List<String> allowedOrigins) {
+                           int mediaWorkers, MediaSettings media, List<String> allowedOrigins,
+                           ConnectionDeadlines deadlines) {
 
     /** A laptop demo: everything on 127.0.0.1, HTTP 8080, media UDP 10000, a media worker per core. */
     public static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8080,
             InetAddress.getLoopbackAddress(), 10000, -1, null, Duration.ofSeconds(30), List.of(), 0,
-            MediaSettings.DEFAULTS, List.of());
+            MediaSettings.DEFAULTS, List.of(), ConnectionDeadlines.DEFAULTS);
 
     public ServerConfig {
         Objects.requireNonNull(httpHost, "httpHost");
         Objects.requireNonNull(mediaAddress, "mediaAddress");
         Objects.requireNonNull(consentTimeout, "consentTimeout");
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(deadlines, "deadlines");
         iceServers = List.copyOf(iceServers);
         allowedOrigins = List.copyOf(allowedOrigins);
         if (httpHost.isBlank()) {
@@ -65,7 +69,7 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
     /** This configuration with free ports picked for HTTP and media, for tests. */
     public ServerConfig withEphemeralPorts() {
         return new ServerConfig(httpHost, 0, mediaAddress, 0, iceTcpPort, advertisedAddress, consentTimeout,
-                iceServers, mediaWorkers, media, allowedOrigins);
+                iceServers, mediaWorkers, media, allowedOrigins, deadlines);
     }
 
     /** The number of media workers to run: as configured, or one per available core. */

@@ -60,7 +60,7 @@ public final class SwitchyardServer implements AutoCloseable {
                     Map.of("/ws", new SfuEndpoint(roomManager, config.iceServers()), "/mesh", new MeshRelay()),
                     List.of(new HealthRoute(roomManager, ports),
                             new StaticFiles(SwitchyardServer.class.getClassLoader(), StaticFiles.WEB_ROOT)),
-                    new OriginPolicy(Set.copyOf(config.allowedOrigins())));
+                    new OriginPolicy(Set.copyOf(config.allowedOrigins())), config.deadlines());
             SwitchyardServer server = new SwitchyardServer(config, transports, ports, roomManager, signaling);
             LOG.info("HTTP on {}, media UDP on {}", signaling.address(), ports.udpAddress());
             return server;

@@ -111,6 +111,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void connectionDeadlinesAreConfigurableAndAnIdleDeadlineBelowThePingIntervalIsRefused() throws Exception {
+        ServerConfig config = load(Map.of("SWITCHYARD_JOIN_TIMEOUT_SECONDS", "5"), "--ping-interval-seconds", "10",
+                "--idle-timeout-seconds", "31", "--http-request-timeout-seconds", "3");
+        assertEquals(Duration.ofSeconds(5), config.deadlines().join());
+        assertEquals(Duration.ofSeconds(10), config.deadlines().pingInterval());
+        assertEquals(Duration.ofSeconds(31), config.deadlines().idle());
+        assertEquals(Duration.ofSeconds(3), config.deadlines().httpRequest());
+        assertTrue(failure(Map.of(), "--ping-interval-seconds", "30", "--idle-timeout-seconds", "30")
+                .contains("idleTimeoutSeconds (30) must be longer than pingIntervalSeconds (30)"));
+    }
+
+    @Test
     void invalidValuesAreReportedWithTheirOrigin() {
         assertTrue(failure(Map.of(), "--http-port", "70000").contains("--http-port must be 0-65535"));
         assertTrue(failure(Map.of("SWITCHYARD_HTTP_PORT", "eighty")).contains("SWITCHYARD_HTTP_PORT must be a whole number"));

@@ -67,14 +67,16 @@ class SwitchyardServerTest {
     @Test
     void aBusyHttpPortFailsTheStart() {
         ServerConfig busy = new ServerConfig("127.0.0.1", server.httpPort(), ServerConfig.DEFAULTS.mediaAddress(),
-                0, -1, null, ServerConfig.DEFAULTS.consentTimeout(), List.of(), 0, MediaSettings.DEFAULTS, List.of());
+                0, -1, null, ServerConfig.DEFAULTS.consentTimeout(), List.of(), 0, MediaSettings.DEFAULTS, List.of(),
+                ServerConfig.DEFAULTS.deadlines());
         assertThrows(IOException.class, () -> SwitchyardServer.start(busy));
     }
 
     @Test
     void aSecondServerOnTheSameMediaPortFailsNamingThePortAndTheFirstKeepsIt() {
         ServerConfig second = new ServerConfig("127.0.0.1", 0, ServerConfig.DEFAULTS.mediaAddress(),
-                server.mediaPort(), -1, null, ServerConfig.DEFAULTS.consentTimeout(), List.of(), 0, MediaSettings.DEFAULTS, List.of());
+                server.mediaPort(), -1, null, ServerConfig.DEFAULTS.consentTimeout(), List.of(), 0, MediaSettings.DEFAULTS, List.of(),
+                ServerConfig.DEFAULTS.deadlines());
         IOException refused = assertThrows(IOException.class, () -> SwitchyardServer.start(second));
         assertTrue(refused.getMessage().contains("UDP media port 127.0.0.1:" + server.mediaPort()),
                 refused.getMessage());

@@ -37,14 +37,16 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     private final Map<String, WebSocketSessionFactory> endpoints;
     private final List<HttpRoute> routes;
     private final OriginPolicy origins;
+    private final ConnectionDeadlines deadlines;
     /** One single-threaded executor per connection keeps pipelined responses in request order. */
     private final EventExecutor routeExecutor;
 
     HttpRequestRouter(Map<String, WebSocketSessionFactory> endpoints, List<HttpRoute> routes, OriginPolicy origins,
-                      EventExecutor routeExecutor) {
+                      ConnectionDeadlines deadlines, EventExecutor routeExecutor) {
         this.endpoints = endpoints;
         this.routes = routes;
         this.origins = origins;
+        this.deadlines = deadlines;
         this.routeExecutor = routeExecutor;
     }
 
@@ -121,6 +123,9 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         ctx.pipeline().replace(this, "ws-session", new WebSocketFrameHandler(handshaker, session, channel));
         ctx.pipeline().addBefore("ws-session", "ws-aggregator",
                 new WebSocketFrameAggregator(SignalingServer.MAX_MESSAGE_BYTES));
+        // Every frame counts as a sign of life, so liveness sees them before they are aggregated.
+        ctx.pipeline().addBefore("ws-aggregator", "ws-liveness", new WebSocketLiveness(deadlines, session, channel));
+        ctx.pipeline().remove(HttpRequestDeadline.class);
         handshaker.handshake(ctx.channel(), request).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     }
 

@@ -29,8 +29,9 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 /**
  * The HTTP port of the server: WebSocket endpoints (each path with its own session type) and plain HTTP routes.
  *
- * <p>Pipeline per connection: {@code HttpServerCodec → HttpObjectAggregator → HttpRequestRouter}; an upgrade
- * on an endpoint path replaces the router with {@code WebSocketFrameAggregator → WebSocketFrameHandler}.
+ * <p>Pipeline per connection: {@code HttpServerCodec → HttpRequestDeadline → HttpObjectAggregator →
+ * HttpRequestRouter}; an upgrade on an endpoint path replaces the deadline and the router with
+ * {@code WebSocketLiveness → WebSocketFrameAggregator → WebSocketFrameHandler}.
  */
 public final class SignalingServer implements AutoCloseable {
 
@@ -74,6 +75,18 @@ public final class SignalingServer implements AutoCloseable {
      */
     public static SignalingServer start(InetSocketAddress address, Map<String, WebSocketSessionFactory> endpoints,
                                         List<HttpRoute> routes, OriginPolicy origins) throws IOException {
+        return start(address, endpoints, routes, origins, ConnectionDeadlines.DEFAULTS);
+    }
+
+    /**
+     * Binds and starts serving, with WebSocket handshakes from browsers limited to {@code origins} and
+     * connections that stall, go silent or never join closed by {@code deadlines}.
+     *
+     * @see #start(InetSocketAddress, Map, List)
+     */
+    public static SignalingServer start(InetSocketAddress address, Map<String, WebSocketSessionFactory> endpoints,
+                                        List<HttpRoute> routes, OriginPolicy origins, ConnectionDeadlines deadlines)
+            throws IOException {
         Map<String, WebSocketSessionFactory> endpointsCopy = Map.copyOf(endpoints);
         List<HttpRoute> routesCopy = List.copyOf(routes);
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
@@ -94,9 +107,10 @@ public final class SignalingServer implements AutoCloseable {
                         connections.add(channel);
                         channel.pipeline()
                                 .addLast("http-codec", new HttpServerCodec())
+                                .addLast("http-deadline", new HttpRequestDeadline(deadlines.httpRequest()))
                                 .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES))
                                 .addLast("http-router", new HttpRequestRouter(endpointsCopy, routesCopy,
-                                        origins, routeExecutors.next()));
+                                        origins, deadlines, routeExecutors.next()));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();

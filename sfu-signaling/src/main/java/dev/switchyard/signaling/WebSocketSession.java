@@ -10,6 +10,9 @@ public interface WebSocketSession {
     /** A complete text message. */
     void onText(String text);
 
+    /** Whether the client has joined a room; a socket that stays unjoined past the join deadline is closed. */
+    boolean isJoined();
+
     /** The socket closed, for whatever reason; called exactly once. */
     void onClose();
 }

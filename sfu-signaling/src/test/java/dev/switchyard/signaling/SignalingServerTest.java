@@ -1,8 +1,5 @@
 package dev.switchyard.signaling;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -23,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.switchyard.signaling.mesh.MeshRelay;
+import dev.switchyard.signaling.testing.RawWebSocket;
 import dev.switchyard.signaling.testing.TestSocket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -95,17 +93,9 @@ class SignalingServerTest {
 
     @Test
     void aClientThatStopsReadingIsCutOffWhileOthersCarryOn() throws Exception {
-        try (Socket slow = new Socket(); TestSocket fast = connect(); TestSocket bystander = connect()) {
-            slow.setReceiveBufferSize(4096);
-            slow.connect(new InetSocketAddress("127.0.0.1", server.port()));
-            OutputStream toServer = slow.getOutputStream();
-            toServer.write(("GET /mesh HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nUpgrade: websocket\r\n"
-                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            toServer.flush();
-            awaitHandshakeResponse(slow.getInputStream());
-            toServer.write(maskedTextFrame("{\"type\":\"join\",\"peer_id\":\"slow\",\"room_id\":\"r\"}"));
-            toServer.flush();
+        try (RawWebSocket slow = RawWebSocket.open(server.port(), "/mesh", 4096); TestSocket fast = connect();
+             TestSocket bystander = connect()) {
+            slow.sendText("{\"type\":\"join\",\"peer_id\":\"slow\",\"room_id\":\"r\"}");
             // The slow client never reads from here on.
             fast.send("{\"type\":\"join\",\"peer_id\":\"fast\",\"room_id\":\"r\"}");
             if (!fast.next("room_peers").toString().contains("slow")) {
@@ -127,31 +117,6 @@ class SignalingServerTest {
             bystander.send("{\"type\":\"join\",\"peer_id\":\"b\",\"room_id\":\"other\"}");
             bystander.next("room_peers");
         }
-    }
-
-    /** Reads the server's handshake response up to its blank line, as a client must before sending frames. */
-    private static void awaitHandshakeResponse(InputStream fromServer) throws IOException {
-        int matched = 0;
-        byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-        while (matched < end.length) {
-            int next = fromServer.read();
-            assertTrue(next >= 0, "the handshake response ended early");
-            matched = next == end[matched] ? matched + 1 : (next == end[0] ? 1 : 0);
-        }
-    }
-
-    /** One client-to-server text frame (RFC 6455 §5.2: masked; short payloads only). */
-    private static byte[] maskedTextFrame(String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        byte[] mask = {1, 2, 3, 4};
-        byte[] frame = new byte[2 + 4 + payload.length];
-        frame[0] = (byte) 0x81;
-        frame[1] = (byte) (0x80 | payload.length);
-        System.arraycopy(mask, 0, frame, 2, 4);
-        for (int i = 0; i < payload.length; i++) {
-            frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
-        }
-        return frame;
     }
 
     @Test

@@ -40,7 +40,8 @@ class LossRecoveryE2eTest {
         ServerConfig d = ServerConfig.DEFAULTS;
         return new ServerConfig(d.httpHost(), d.httpPort(), d.mediaAddress(), d.mediaPort(), d.iceTcpPort(),
                 d.advertisedAddress(), d.consentTimeout(), d.iceServers(), d.mediaWorkers(),
-                new MediaSettings(retransmission, d.media().retransmissionBitsPerSecond()), d.allowedOrigins());
+                new MediaSettings(retransmission, d.media().retransmissionBitsPerSecond()), d.allowedOrigins(),
+                d.deadlines());
     }
 
     private record Result(double frozenSeconds, long nacks, long retransmitted) {

@@ -82,6 +82,11 @@ final class MeshSession implements WebSocketSession {
     }
 
     @Override
+    public boolean isJoined() {
+        return peerId != null;
+    }
+
+    @Override
     public void onClose() {
         if (peerId != null) {
             relay.leave(roomId, peerId);

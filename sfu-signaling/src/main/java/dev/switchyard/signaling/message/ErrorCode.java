@@ -15,7 +15,8 @@ public enum ErrorCode {
     INTERNAL,
     REMOVED,
     PEER_ID_TAKEN,
-    UNKNOWN_PEER;
+    UNKNOWN_PEER,
+    TIMEOUT;
 
     /** The name on the wire, e.g. {@code bad_request}. */
     public String wireName() {

@@ -212,6 +212,11 @@ final class SfuSession implements WebSocketSession {
     }
 
     @Override
+    public boolean isJoined() {
+        return participant != null;
+    }
+
+    @Override
     public void onClose() {
         if (participant != null) {
             participant.leave();
