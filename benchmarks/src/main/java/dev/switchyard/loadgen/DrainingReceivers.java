@@ -87,21 +87,27 @@ abstract class DrainingReceivers implements AutoCloseable {
 
     /** Errors other than the closing of the sockets at the end of the run. */
     final List<String> errors() {
-        return List.copyOf(errors);
+        List<String> all = new ArrayList<>(errors);
+        all.addAll(readerErrors());
+        return all;
     }
 
-    /**
-     * Receives one datagram from socket {@code index} into {@code buffer} and counts it; returns false if the
-     * socket is non-blocking and has none waiting.
-     */
-    final boolean receive(int index, ByteBuffer buffer) throws IOException {
+    /** Errors the reading threads keep themselves. */
+    List<String> readerErrors() {
+        return List.of();
+    }
+
+    /** Waits for one datagram on blocking socket {@code index}, receives it into {@code buffer} and counts it. */
+    final void receive(int index, ByteBuffer buffer) throws IOException {
         buffer.clear();
-        if (channels.get(index).receive(buffer) == null) {
-            return false;
-        }
+        channels.get(index).receive(buffer);
+        counted(index);
+    }
+
+    /** Counts a datagram socket {@code index} received. */
+    final void counted(int index) {
         // One thread reads each socket: a plain read and an ordered write are enough for the run to see counts.
         received.lazySet(index, received.get(index) + 1);
-        return true;
     }
 
     final void fail(String reader, IOException e) {

@@ -15,7 +15,8 @@ import java.util.Locale;
  *                           are counted the same way, after SRTP
  * @param lossPercent packets sent after a subscriber's first packet of a stream that never reached it, over all
  *                    streams, counted after the senders stopped and the last packets had time to arrive
- * @param latencyMicros one-way latency, publisher send to subscriber receive (both in this JVM), in the window
+ * @param latencyMicros one-way latency, publisher send to subscriber receive (both in this JVM), in the window, of
+ *                      one packet in {@link SyntheticParticipant#LATENCY_SAMPLE_INTERVAL} (the ones decrypted)
  * @param joinMillis socket opening to {@code joined}
  * @param firstMediaMillis socket opening to the first media packet on the subscriber connection
  * @param server the server's CPU and memory, or null without {@code --server-pid}
@@ -43,8 +44,9 @@ record LoadReport(String topology, int participants, int publishers, int subscri
         row(out, "loss", "%.3f %% (%d of %d)", lossPercent, lostPackets, expectedPackets);
         subscriberResults.stream().max(Comparator.comparingDouble(SubscriberResult::lossPercent)).ifPresent(
                 worst -> row(out, "worst subscriber loss", "%.3f %% (%s)", worst.lossPercent(), worst.name()));
-        row(out, "latency p50/p99/max", "%.2f / %.2f / %.2f ms", latencyMicros.p50() / 1000,
-                latencyMicros.p99() / 1000, latencyMicros.max() / 1000);
+        row(out, "latency p50/p99/max", "%.2f / %.2f / %.2f ms (n=%d: 1 packet in %d)", latencyMicros.p50() / 1000,
+                latencyMicros.p99() / 1000, latencyMicros.max() / 1000, latencyMicros.count(),
+                SyntheticParticipant.LATENCY_SAMPLE_INTERVAL);
         row(out, "join p50/p99", "%.0f / %.0f ms (n=%d)", joinMillis.p50(), joinMillis.p99(), joinMillis.count());
         row(out, "first media p50/p99", "%.0f / %.0f ms", firstMediaMillis.p50(), firstMediaMillis.p99());
         if (server == null) {

@@ -50,11 +50,13 @@ final class LoadRun {
             return thread;
         });
         pacer.setRemoveOnCancelPolicy(true);
-        try (TransportContext transports = new TransportContext(TransportContext.Settings.DEFAULTS)) {
+        try (TransportContext transports = new TransportContext(TransportContext.Settings.DEFAULTS);
+             DatagramSelector receivers = new DatagramSelector("loadgen-subscribers")) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String room = "load-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
             LoadContext context = new LoadContext(options.url(), room, transports, http, pacer,
-                    options.videoKilobitsPerSecond(), 2 * options.participants(), new MeasurementWindow());
+                    options.videoKilobitsPerSecond(), 2 * options.participants(), new MeasurementWindow(),
+                    receivers);
             for (int i = 0; i < options.participants(); i++) {
                 boolean webinarHost = options.topology() == Topology.WEBINAR && i == 0;
                 boolean publishes = options.topology() == Topology.MEETING || webinarHost;
@@ -105,6 +107,7 @@ final class LoadRun {
         participants.forEach(participant -> participant.leave(LEAVE_TIMEOUT_MILLIS));
         participants.forEach(participant -> participant.errors().forEach(
                 error -> errors.add(participant.name() + ": " + error)));
+        errors.addAll(context.receivers().errors());
         FootprintSample afterLeave = footprint.afterLeave(idle, options.settle());
         ServerFootprint serverFootprint = footprint.footprint(idle, windowFootprint, afterLeave);
         return report(setupSeconds, windowNanos / 1e9, new long[] {sent, sentBytes, delivered, bytes},

@@ -2,8 +2,8 @@ package dev.switchyard.loadgen;
 
 /**
  * What one subscriber received, per publisher stream (indexed by {@link Probe#streamKey}): packet and byte
- * totals, the first and highest probe count seen, and the one-way latency of packets received while measuring.
- * Written by the subscriber transport's receiving thread, read by the run; the lock is never contended for long.
+ * totals, the probe count of the first packet, and the one-way latency of the sampled packets received while
+ * measuring. Written by the receiving thread, read by the run; the lock is never contended for long.
  */
 final class Reception {
 
@@ -21,8 +21,12 @@ final class Reception {
         firstCount = new int[streamKeys];
     }
 
-    /** Returns false for a stream key outside the run (a stray packet). */
-    synchronized boolean record(int streamKey, int count, int payloadBytes, long sentNanos, long receivedNanos,
+    /**
+     * A packet whose probe was read: counted, the first of its stream sets where the stream started for this
+     * subscriber, and its one-way latency is kept if {@code measuring}. Returns false for a stream key outside
+     * the run (a stray packet).
+     */
+    synchronized boolean record(int streamKey, int count, int rtpBytes, long sentNanos, long receivedNanos,
                                 boolean measuring) {
         if (streamKey < 0 || streamKey >= packets.length) {
             return false;
@@ -30,17 +34,25 @@ final class Reception {
         if (packets[streamKey] == 0) {
             firstCount[streamKey] = count;
         }
-        if (totalPackets == 0) {
-            firstPacketNanos = receivedNanos;
-        }
-        packets[streamKey]++;
-        bytes[streamKey] += payloadBytes;
-        totalPackets++;
-        totalBytes += payloadBytes;
+        count(streamKey, rtpBytes, receivedNanos);
         if (measuring) {
             latency.record((receivedNanos - sentNanos) / 1000);
         }
         return true;
+    }
+
+    /**
+     * A packet known by its clear-text header only, of a stream that already has a {@link #record}ed packet
+     * (which is how its stream key became known).
+     */
+    synchronized void count(int streamKey, int rtpBytes, long receivedNanos) {
+        if (totalPackets == 0) {
+            firstPacketNanos = receivedNanos;
+        }
+        packets[streamKey]++;
+        bytes[streamKey] += rtpBytes;
+        totalPackets++;
+        totalBytes += rtpBytes;
     }
 
     synchronized long totalPackets() {

@@ -30,8 +30,9 @@ import dev.switchyard.transport.dtls.DtlsRole;
 /**
  * One synthetic participant speaking the SFU protocol (docs/PROTOCOL.md) like a browser would: it joins, may
  * publish an Opus and a VP8 track on its publisher connection, may subscribe to every track of the others and
- * answers each subscriber offer. Signaling runs on the socket's threads, media arrives on the transports'
- * receiving threads, and the shared pacer sends.
+ * answers each subscriber offer. Signaling runs on the socket's threads, media arrives on the publisher
+ * transport's receiving thread and on the run's one {@link DatagramSelector} thread for every subscriber, and the
+ * shared pacer sends.
  */
 final class SyntheticParticipant implements SignalingSocket.Handler {
 
@@ -39,6 +40,11 @@ final class SyntheticParticipant implements SignalingSocket.Handler {
     private static final long SSRC_BASE = 0x5157_0000L;
     /** Receivers report about once a second, as browsers do for video (RFC 3550 §6.2 leaves the interval open). */
     private static final long RECEIVER_REPORT_INTERVAL_MILLIS = 1000;
+    /**
+     * Subscribers decrypt one packet in this many (by sequence number) to read its probe's send time, and so
+     * measure latency on that sample; every packet is counted from its clear-text header.
+     */
+    static final int LATENCY_SAMPLE_INTERVAL = 16;
 
     private final LoadContext context;
     private final int index;
@@ -51,7 +57,7 @@ final class SyntheticParticipant implements SignalingSocket.Handler {
     private SignalingSocket socket;
     private String participantId;
     private WebRtcTransport publisher;
-    private WebRtcTransport subscriber;
+    private SelectorClientTransport subscriber;
     private RtpStreamSender audio;
     private RtpStreamSender video;
     private volatile VideoSource videoSource;
@@ -157,9 +163,10 @@ final class SyntheticParticipant implements SignalingSocket.Handler {
     private void onSubscriberOffer(JsonNode message) throws IOException {
         SessionDescription offer = SessionDescription.parse(message.path("sdp").asText());
         if (subscriber == null) {
-            subscriber = WebRtcTransport.client(context.transports(), LOOPBACK, new SubscriberEvents());
+            subscriber = new SelectorClientTransport(context.transports(), context.receivers(), LOOPBACK,
+                    new SubscriberEvents());
             // This side answers a=setup:active to the server's actpass, so it is the DTLS client.
-            subscriber.connect(ClientSdp.remoteTransport(offer), DtlsRole.CLIENT);
+            subscriber.connect(ClientSdp.remoteTransport(offer));
         }
         String answer = ClientSdp.subscriberAnswer(offer, subscriber.localDescription(), sessionId(),
                 ++subscriberAnswerVersion);
@@ -316,14 +323,19 @@ final class SyntheticParticipant implements SignalingSocket.Handler {
         }
     }
 
-    /** The subscriber connection: every received packet is counted against the stream its probe names. */
-    private final class SubscriberEvents implements WebRtcTransport.Listener {
+    /**
+     * The subscriber connection: every packet is counted against the stream its SSRC carries; the first packet of
+     * each SSRC and one in {@link #LATENCY_SAMPLE_INTERVAL} are decrypted to read their probe.
+     */
+    private final class SubscriberEvents implements SelectorClientTransport.Listener {
         private final RtpPacket rtp = new RtpPacket();
+        private final PacketBuffer sample = PacketBuffer.allocate();
         private final PacketBuffer report = PacketBuffer.allocate();
+        private final ReceivedStreams streams = new ReceivedStreams();
 
         /** Starts the receiver's RTCP reports, which the server, like any RTP sender, hears from its peers. */
         @Override
-        public void onConnected(WebRtcTransport transport) {
+        public void onConnected(SelectorClientTransport transport) {
             synchronized (SyntheticParticipant.this) {
                 pacing.add(context.pacer().scheduleAtFixedRate(() -> sendReceiverReport(transport),
                         RECEIVER_REPORT_INTERVAL_MILLIS, RECEIVER_REPORT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS));
@@ -331,30 +343,39 @@ final class SyntheticParticipant implements SignalingSocket.Handler {
         }
 
         /** RFC 3550 §6.4.2: an RR without report blocks; the server does not read the blocks yet. */
-        private void sendReceiverReport(WebRtcTransport transport) {
+        private void sendReceiverReport(SelectorClientTransport transport) {
             report.setOffsetLength(0, ReceiverReport.write(report.buffer(), 0, SSRC_BASE + index, List.of()));
             transport.sendRtcp(report);
         }
 
         @Override
-        public void onRtp(WebRtcTransport transport, PacketBuffer packet) {
+        public void onProtectedRtp(SelectorClientTransport transport, byte[] data, int offset, int length) {
             long now = System.nanoTime();
-            if (!rtp.wrap(packet.buffer(), packet.offset(), packet.length())
+            if (!rtp.wrap(data, offset, length)) {
+                return;
+            }
+            int streamKey = streams.streamKey(rtp.ssrc());
+            int rtpBytes = length - transport.srtpOverhead();
+            if (streamKey != ReceivedStreams.UNKNOWN && rtp.sequenceNumber() % LATENCY_SAMPLE_INTERVAL != 0) {
+                reception.count(streamKey, rtpBytes, now);
+                return;
+            }
+            sample.copyFrom(data, offset, length);
+            if (!transport.unprotectRtp(sample) || !rtp.wrap(sample.buffer(), sample.offset(), sample.length())
                     || rtp.payloadLength() < Probe.MIN_PAYLOAD) {
                 return;
             }
             byte[] buffer = rtp.buffer();
             int payload = rtp.payloadOffset();
-            reception.record(Probe.streamKey(buffer, payload), Probe.count(buffer, payload), packet.length(),
-                    Probe.sentNanos(buffer, payload), now, context.window().isOpen());
+            int probedKey = Probe.streamKey(buffer, payload);
+            if (reception.record(probedKey, Probe.count(buffer, payload), rtpBytes, Probe.sentNanos(buffer, payload),
+                    now, context.window().isOpen()) && streamKey == ReceivedStreams.UNKNOWN) {
+                streams.learn(rtp.ssrc(), probedKey);
+            }
         }
 
         @Override
-        public void onRtcp(WebRtcTransport transport, PacketBuffer packet) {
-        }
-
-        @Override
-        public void onClosed(WebRtcTransport transport, String reason) {
+        public void onClosed(SelectorClientTransport transport, String reason) {
             closedEarly("subscriber", reason);
         }
     }

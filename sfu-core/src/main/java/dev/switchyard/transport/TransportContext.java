@@ -15,7 +15,8 @@ import dev.switchyard.transport.srtp.SrtpProfile;
 
 /**
  * What every {@link WebRtcTransport} of one process (a server, or a load generator's clients) shares: the DTLS
- * certificate, the threads that run handshakes and timers, and the settings.
+ * certificate, the threads that run handshakes and timers, and the settings. Client transports of other kinds
+ * (the load generator's lean subscribers) share the same certificate and threads.
  */
 public final class TransportContext implements AutoCloseable {
 
@@ -69,11 +70,13 @@ public final class TransportContext implements AutoCloseable {
         return certificate;
     }
 
-    ExecutorService handshakeExecutor() {
+    /** Runs DTLS handshakes, which block for up to the handshake timeout; shared by every transport here. */
+    public ExecutorService handshakeExecutor() {
         return handshakeExecutor;
     }
 
-    ScheduledExecutorService timer() {
+    /** Runs the transports' periodic checks; tasks must be short. */
+    public ScheduledExecutorService timer() {
         return timer;
     }
 

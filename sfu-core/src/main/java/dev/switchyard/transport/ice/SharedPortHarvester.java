@@ -65,7 +65,7 @@ final class SharedPortHarvester implements CandidateHarvester, DatagramHandler {
 
     @Override
     public void onDatagram(byte[] data, int offset, int length, InetSocketAddress from) {
-        if (StunBindingRequest.isStun(data, offset, length)) {
+        if (Stun.isStun(data, offset, length)) {
             onStun(data, offset, length, from);
             return;
         }

@@ -1,9 +1,6 @@
 package dev.switchyard.transport.ice;
 
 import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
-
-import dev.switchyard.rtp.BigEndian;
 
 /**
  * The Binding error response 400 (Bad Request) that answers a connectivity check without MESSAGE-INTEGRITY
@@ -13,38 +10,29 @@ import dev.switchyard.rtp.BigEndian;
  */
 final class StunBadRequest {
 
-    private static final int BINDING_ERROR_RESPONSE = 0x0111;
-    private static final int ERROR_CODE = 0x0009;
-    private static final int FINGERPRINT = 0x8028;
-    /** RFC 8489 §14.7: the CRC-32 of the message is XORed with this. */
-    private static final long FINGERPRINT_XOR = 0x5354554EL;
-    private static final byte[] REASON = "Bad Request".getBytes(StandardCharsets.US_ASCII);
+    /** RFC 8489 §14.8: two reserved bytes, the class (4) and the number (0) of 400, then the reason phrase. */
+    private static final byte[] ERROR_CODE_VALUE = errorCodeValue(4, 0, "Bad Request");
+    /** Header, ERROR-CODE and FINGERPRINT. */
+    private static final int RESPONSE_BYTES = Stun.HEADER_BYTES + 4 + ((ERROR_CODE_VALUE.length + 3) & ~3) + 8;
 
     private StunBadRequest() {
     }
 
     /** The response to {@code request} (its transaction id is copied), as a new array. */
     static byte[] answering(byte[] request, int offset) {
-        int reasonPadded = (REASON.length + 3) & ~3;
-        int errorAttribute = 4 + 4 + reasonPadded;
-        int fingerprintAttribute = 8;
-        byte[] response = new byte[StunBindingRequest.HEADER_BYTES + errorAttribute + fingerprintAttribute];
-        BigEndian.putUint16(response, 0, BINDING_ERROR_RESPONSE);
-        BigEndian.putUint16(response, 2, errorAttribute + fingerprintAttribute);
-        BigEndian.putUint32(response, 4, StunBindingRequest.MAGIC_COOKIE);
-        System.arraycopy(request, offset + 8, response, 8, 12);
-        int position = StunBindingRequest.HEADER_BYTES;
-        BigEndian.putUint16(response, position, ERROR_CODE);
-        BigEndian.putUint16(response, position + 2, 4 + REASON.length);
-        response[position + 6] = 4;
-        response[position + 7] = 0;
-        System.arraycopy(REASON, 0, response, position + 8, REASON.length);
-        position += errorAttribute;
-        CRC32 crc = new CRC32();
-        crc.update(response, 0, position);
-        BigEndian.putUint16(response, position, FINGERPRINT);
-        BigEndian.putUint16(response, position + 2, 4);
-        BigEndian.putUint32(response, position + 4, crc.getValue() ^ FINGERPRINT_XOR);
+        byte[] response = new byte[RESPONSE_BYTES];
+        new StunMessageWriter(response, Stun.BINDING_ERROR_RESPONSE, request, offset + Stun.TRANSACTION_ID_OFFSET)
+                .attribute(Stun.ERROR_CODE, ERROR_CODE_VALUE)
+                .fingerprint();
         return response;
+    }
+
+    private static byte[] errorCodeValue(int errorClass, int number, String reason) {
+        byte[] phrase = reason.getBytes(StandardCharsets.US_ASCII);
+        byte[] value = new byte[4 + phrase.length];
+        value[2] = (byte) errorClass;
+        value[3] = (byte) number;
+        System.arraycopy(phrase, 0, value, 4, phrase.length);
+        return value;
     }
 }

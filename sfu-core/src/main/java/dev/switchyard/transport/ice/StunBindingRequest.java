@@ -11,21 +11,10 @@ import dev.switchyard.rtp.BigEndian;
  */
 final class StunBindingRequest {
 
-    /** RFC 8489 §5: the fixed header every STUN message starts with. */
-    static final int HEADER_BYTES = 20;
-    private static final int BINDING_REQUEST = 0x0001;
-    static final int MAGIC_COOKIE = 0x2112A442;
-    private static final int USERNAME = 0x0006;
-    private static final int MESSAGE_INTEGRITY = 0x0008;
     /** RFC 8489 §14.3: USERNAME is at most 513 bytes. */
     private static final int MAX_USERNAME_BYTES = 513;
 
     private StunBindingRequest() {
-    }
-
-    /** RFC 7983 §7: a first byte of 0 to 3 is STUN. */
-    static boolean isStun(byte[] data, int offset, int length) {
-        return length > 0 && (data[offset] & 0xFF) < 4;
     }
 
     /**
@@ -33,10 +22,10 @@ final class StunBindingRequest {
      * request with a USERNAME.
      */
     static String localUfrag(byte[] data, int offset, int length) {
-        if (length < HEADER_BYTES || BigEndian.getUint16(data, offset) != BINDING_REQUEST) {
+        if (length < Stun.HEADER_BYTES || BigEndian.getUint16(data, offset) != Stun.BINDING_REQUEST) {
             return null;
         }
-        int value = findAttribute(data, offset, length, USERNAME);
+        int value = findAttribute(data, offset, length, Stun.USERNAME);
         if (value < 0) {
             return null;
         }
@@ -46,19 +35,19 @@ final class StunBindingRequest {
 
     /** Whether a well-formed Binding request carries MESSAGE-INTEGRITY (RFC 8489 §14.5). */
     static boolean hasMessageIntegrity(byte[] data, int offset, int length) {
-        return findAttribute(data, offset, length, MESSAGE_INTEGRITY) >= 0;
+        return findAttribute(data, offset, length, Stun.MESSAGE_INTEGRITY) >= 0;
     }
 
     /** The offset of the first attribute of {@code type}'s value, or -1 (also for a malformed message). */
     private static int findAttribute(byte[] data, int offset, int length, int wanted) {
-        if (length < HEADER_BYTES || BigEndian.getInt32(data, offset + 4) != MAGIC_COOKIE) {
+        if (length < Stun.HEADER_BYTES || BigEndian.getInt32(data, offset + 4) != Stun.MAGIC_COOKIE) {
             return -1;
         }
         int bodyLength = BigEndian.getUint16(data, offset + 2);
-        if ((bodyLength & 3) != 0 || HEADER_BYTES + bodyLength > length) {
+        if ((bodyLength & 3) != 0 || Stun.HEADER_BYTES + bodyLength > length) {
             return -1;
         }
-        int position = offset + HEADER_BYTES;
+        int position = offset + Stun.HEADER_BYTES;
         int end = position + bodyLength;
         while (position + 4 <= end) {
             int type = BigEndian.getUint16(data, position);
