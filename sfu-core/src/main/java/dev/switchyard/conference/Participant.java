@@ -76,7 +76,7 @@ public final class Participant implements RoomMember {
      * @return the answer and the tracks this offer added
      */
     public PublishedTracks publish(String offerSdp, Map<String, TrackSource> sourcesByMid)
-            throws NegotiationException {
+            throws NegotiationException, LimitExceededException {
         Objects.requireNonNull(offerSdp, "offerSdp");
         SessionDescription offer;
         try {
@@ -84,18 +84,44 @@ public final class Participant implements RoomMember {
         } catch (SdpParseException e) {
             throw new NegotiationException(e.getMessage(), e);
         }
+        RoomLimits limits = services.limits();
+        if (offer.media().size() > limits.maxMediaLinesPerOffer()) {
+            throw new LimitExceededException("an offer may hold at most " + limits.maxMediaLinesPerOffer()
+                    + " m-lines; this one has " + offer.media().size());
+        }
         synchronized (room) {
             requirePresent();
-            if (publisher == null) {
+            boolean firstOffer = publisher == null;
+            if (firstOffer) {
                 try {
                     publisher = new PublisherConnection(services, this::transportClosedInBackground);
                 } catch (IOException e) {
+                    publisher = null;
                     throw new NegotiationException("cannot create the publisher connection: " + e.getMessage(), e);
                 }
             }
-            PublisherAnswerer.Answer answer = publisher.negotiate(offer);
-            checkSources(answer.media(), sourcesByMid);
+            PublisherAnswerer.Answer answer;
+            try {
+                answer = publisher.negotiate(offer, media -> {
+                    checkSources(media, sourcesByMid);
+                    checkTrackCount(media, limits);
+                });
+            } catch (NegotiationException | LimitExceededException | RuntimeException e) {
+                if (firstOffer) {
+                    // The refused first offer leaves no connection behind, as if it had never come.
+                    publisher.close();
+                    publisher = null;
+                }
+                throw e;
+            }
             return new PublishedTracks(answer.sdp(), applyPublishedMedia(answer.media(), sourcesByMid));
+        }
+    }
+
+    private static void checkTrackCount(List<PublishedMedia> media, RoomLimits limits) throws LimitExceededException {
+        if (media.size() > limits.maxTracksPerParticipant()) {
+            throw new LimitExceededException("a participant may publish at most " + limits.maxTracksPerParticipant()
+                    + " tracks at once; this offer sends " + media.size());
         }
     }
 

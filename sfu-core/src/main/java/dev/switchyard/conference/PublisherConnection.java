@@ -45,6 +45,8 @@ import dev.switchyard.transport.WebRtcTransport;
 final class PublisherConnection implements WebRtcTransport.Listener {
 
     private final Consumer<String> onTransportClosed;
+    /** Set by {@link #close}: the owner closed the connection and needs no report of it. */
+    private volatile boolean closedLocally;
     private final WebRtcTransport transport;
     private final Map<String, PublishedTrack> tracksByMid = new ConcurrentHashMap<>();
     /** Video packets kept per stream for retransmission: about half a second at a high bitrate. */
@@ -101,23 +103,35 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         return tracksByMid.get(mid);
     }
 
+    /** Decides whether the media an offer would publish may be published; throws to refuse the offer. */
+    interface PublicationCheck {
+        void check(List<PublishedMedia> media) throws NegotiationException, LimitExceededException;
+    }
+
     /**
-     * Answers an offer, connecting or ICE-restarting the transport as the offer requires. Called under the room
-     * lock.
+     * Answers an offer, connecting or ICE-restarting the transport as the offer requires. The whole offer is
+     * checked, by the answerer and by {@code check}, before anything changes: a refused offer leaves the
+     * connection as it was. Called under the room lock.
      */
-    PublisherAnswerer.Answer negotiate(SessionDescription offer) throws NegotiationException {
+    PublisherAnswerer.Answer negotiate(SessionDescription offer, PublicationCheck check)
+            throws NegotiationException, LimitExceededException {
         TransportDescription remote = SdpTransportMapping.remoteTransport(offer);
         boolean first = remoteUfrag == null;
         boolean restart = !first && !remote.ice().usernameFragment().equals(remoteUfrag);
+        PublisherAnswerer.Answer answer = PublisherAnswerer.answer(offer, transport.localDescription(),
+                sessionId, answerVersion + 1, retransmission);
+        check.check(answer.media());
         if (restart) {
             try {
                 transport.beginIceRestart();
             } catch (IOException e) {
                 throw new NegotiationException("ICE restart failed: " + e.getMessage(), e);
             }
+            // The answer must carry the new ICE credentials.
+            answer = PublisherAnswerer.answer(offer, transport.localDescription(), sessionId, answerVersion + 1,
+                    retransmission);
         }
-        PublisherAnswerer.Answer answer = PublisherAnswerer.answer(offer, transport.localDescription(),
-                sessionId, ++answerVersion, retransmission);
+        answerVersion++;
         if (first) {
             transport.connect(remote, SdpTransportMapping.localDtlsRole(offer));
         } else if (restart) {
@@ -155,6 +169,7 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     }
 
     void close() {
+        closedLocally = true;
         transport.close();
     }
 
@@ -378,6 +393,9 @@ final class PublisherConnection implements WebRtcTransport.Listener {
 
     @Override
     public void onClosed(WebRtcTransport closed, String reason) {
+        if (closedLocally) {
+            return;
+        }
         onTransportClosed.accept("publisher connection: " + reason);
     }
 }

@@ -27,6 +27,7 @@ public final class RoomManager implements AutoCloseable {
     private final TransportContext transports;
     private final ServerIcePorts ports;
     private final MediaSettings mediaSettings;
+    private final RoomLimits limits;
     private final RetransmissionCounters retransmissions = new RetransmissionCounters();
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final AtomicLong participantCounter = new AtomicLong();
@@ -44,9 +45,15 @@ public final class RoomManager implements AutoCloseable {
     }
 
     public RoomManager(TransportContext transports, ServerIcePorts ports, MediaSettings mediaSettings) {
+        this(transports, ports, mediaSettings, RoomLimits.DEFAULTS);
+    }
+
+    public RoomManager(TransportContext transports, ServerIcePorts ports, MediaSettings mediaSettings,
+                       RoomLimits limits) {
         this.transports = Objects.requireNonNull(transports, "transports");
         this.ports = Objects.requireNonNull(ports, "ports");
         this.mediaSettings = Objects.requireNonNull(mediaSettings, "mediaSettings");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /** What became of the packets subscribers asked for again, for the whole server. */
@@ -54,17 +61,26 @@ public final class RoomManager implements AutoCloseable {
         return retransmissions;
     }
 
-    /** Enters a room, creating it on first use; {@code listener} hears what happens in it from now on. */
-    public Participant join(String roomId, String displayName, ParticipantListener listener) throws IOException {
+    /**
+     * Enters a room, creating it on first use; {@code listener} hears what happens in it from now on.
+     *
+     * @throws LimitExceededException if the room is full, or it would be a new room past the server's limit
+     */
+    public Participant join(String roomId, String displayName, ParticipantListener listener)
+            throws IOException, LimitExceededException {
         Objects.requireNonNull(roomId, "roomId");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(listener, "listener");
         while (true) {
-            Room room = rooms.computeIfAbsent(roomId, Room::new);
+            Room room = existingOrNewRoom(roomId);
             synchronized (room) {
                 // A room found empty may just have been dropped by the last one leaving: look it up again.
                 if (rooms.get(roomId) != room) {
                     continue;
+                }
+                if (room.size() >= limits.maxParticipantsPerRoom()) {
+                    throw new LimitExceededException("room " + roomId + " is full: it holds at most "
+                            + limits.maxParticipantsPerRoom() + " participants");
                 }
                 Participant participant = new Participant(services, room, "p-" + participantCounter.incrementAndGet(),
                         displayName, listener);
@@ -72,6 +88,22 @@ public final class RoomManager implements AutoCloseable {
                 return participant;
             }
         }
+    }
+
+    /**
+     * The room, created if it does not exist and the server has room for it. Concurrent creators may overshoot
+     * the limit by one room each, never more.
+     */
+    private Room existingOrNewRoom(String roomId) throws LimitExceededException {
+        Room room = rooms.get(roomId);
+        if (room != null) {
+            return room;
+        }
+        if (rooms.size() >= limits.maxRooms()) {
+            throw new LimitExceededException("the server holds at most " + limits.maxRooms()
+                    + " rooms at once; room " + roomId + " cannot be opened now");
+        }
+        return rooms.computeIfAbsent(roomId, Room::new);
     }
 
     public int roomCount() {
@@ -139,6 +171,11 @@ public final class RoomManager implements AutoCloseable {
         @Override
         public MediaSettings mediaSettings() {
             return mediaSettings;
+        }
+
+        @Override
+        public RoomLimits limits() {
+            return limits;
         }
 
         @Override

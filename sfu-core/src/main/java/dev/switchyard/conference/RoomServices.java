@@ -21,6 +21,8 @@ interface RoomServices {
 
     MediaSettings mediaSettings();
 
+    RoomLimits limits();
+
     /** The server's counts of what was lost and repaired, both ways. */
     RetransmissionCounters retransmissionCounters();
 

@@ -191,10 +191,16 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
                     + offeredLineCount);
         }
         TransportDescription remote = SdpTransportMapping.remoteTransport(answer);
+        boolean iceChanged = remoteKnown && !remote.ice().equals(lastRemoteIce);
+        if (iceChanged && !transport.isIceRestarting()) {
+            // Checked before anything changes: a refused answer leaves the offer waiting for a proper one.
+            throw new NegotiationException("the answer changes the ICE credentials, but the server's offer did not"
+                    + " restart ICE; answer with the current credentials");
+        }
         if (!remoteKnown) {
             transport.connect(remote, SdpTransportMapping.localDtlsRole(answer));
             remoteKnown = true;
-        } else if (!remote.ice().equals(lastRemoteIce)) {
+        } else if (iceChanged) {
             transport.completeIceRestart(remote.ice(), remote.candidates());
         }
         lastRemoteIce = remote.ice();

@@ -152,6 +152,11 @@ public final class WebRtcTransport implements AutoCloseable {
         return localDescription();
     }
 
+    /** Whether {@link #beginIceRestart} was called and the peer's new credentials are still awaited or checking. */
+    public boolean isIceRestarting() {
+        return pendingIce != null;
+    }
+
     /** Completes an ICE restart with the peer's new credentials and candidates. */
     public void completeIceRestart(IceParameters remote, List<IceCandidate> remoteCandidates) {
         IceConnection pending = pendingIce;

@@ -22,7 +22,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import dev.switchyard.conference.MediaSettings;
+import dev.switchyard.conference.RoomLimits;
 import dev.switchyard.signaling.ConnectionDeadlines;
+import dev.switchyard.signaling.ConnectionLimits;
 import dev.switchyard.signaling.sfu.IceServer;
 
 /**
@@ -160,6 +162,13 @@ public final class ConfigLoader {
         Duration pingInterval = defaults.deadlines().pingInterval();
         Duration idleTimeout = defaults.deadlines().idle();
         Duration joinTimeout = defaults.deadlines().join();
+        int maxRooms = defaults.roomLimits().maxRooms();
+        int maxParticipantsPerRoom = defaults.roomLimits().maxParticipantsPerRoom();
+        int maxTracksPerParticipant = defaults.roomLimits().maxTracksPerParticipant();
+        int maxMediaLinesPerOffer = defaults.roomLimits().maxMediaLinesPerOffer();
+        int maxConnectionsPerAddress = defaults.connectionLimits().maxConnectionsPerAddress();
+        int messagesPerSecond = defaults.connectionLimits().messagesPerSecond();
+        int messageBurst = defaults.connectionLimits().messageBurst();
         for (Map.Entry<ConfigOption, Setting> entry : settings.entrySet()) {
             Setting setting = entry.getValue();
             switch (entry.getKey()) {
@@ -175,6 +184,13 @@ public final class ConfigLoader {
                 case PING_INTERVAL_SECONDS -> pingInterval = Duration.ofSeconds(integer(setting, 1, 3600));
                 case IDLE_TIMEOUT_SECONDS -> idleTimeout = Duration.ofSeconds(integer(setting, 2, 86_400));
                 case JOIN_TIMEOUT_SECONDS -> joinTimeout = Duration.ofSeconds(integer(setting, 1, 3600));
+                case MAX_ROOMS -> maxRooms = integer(setting, 1, 1_000_000);
+                case MAX_PARTICIPANTS_PER_ROOM -> maxParticipantsPerRoom = integer(setting, 1, 100_000);
+                case MAX_TRACKS_PER_PARTICIPANT -> maxTracksPerParticipant = integer(setting, 1, 1000);
+                case MAX_MEDIA_LINES_PER_OFFER -> maxMediaLinesPerOffer = integer(setting, 1, 1000);
+                case MAX_CONNECTIONS_PER_ADDRESS -> maxConnectionsPerAddress = integer(setting, 1, 1_000_000);
+                case MESSAGES_PER_SECOND -> messagesPerSecond = integer(setting, 1, 100_000);
+                case MESSAGE_BURST -> messageBurst = integer(setting, 1, 100_000);
                 case RETRANSMISSION -> retransmission = bool(setting);
                 case MAX_RETRANSMISSION_KBPS -> retransmissionBitsPerSecond = integer(setting, 1, 1_000_000) * 1000L;
                 case ALLOWED_ORIGINS -> allowedOrigins = origins(setting);
@@ -189,7 +205,9 @@ public final class ConfigLoader {
         }
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, new MediaSettings(retransmission, retransmissionBitsPerSecond),
-                allowedOrigins, new ConnectionDeadlines(httpRequestTimeout, pingInterval, idleTimeout, joinTimeout));
+                allowedOrigins, new ConnectionDeadlines(httpRequestTimeout, pingInterval, idleTimeout, joinTimeout),
+                new RoomLimits(maxRooms, maxParticipantsPerRoom, maxTracksPerParticipant, maxMediaLinesPerOffer),
+                new ConnectionLimits(maxConnectionsPerAddress, messagesPerSecond, messageBurst));
     }
 
     private static String text(Setting setting) throws ConfigException {
@@ -362,6 +380,13 @@ public final class ConfigLoader {
             case PING_INTERVAL_SECONDS -> Long.toString(config.deadlines().pingInterval().toSeconds());
             case IDLE_TIMEOUT_SECONDS -> Long.toString(config.deadlines().idle().toSeconds());
             case JOIN_TIMEOUT_SECONDS -> Long.toString(config.deadlines().join().toSeconds());
+            case MAX_ROOMS -> Integer.toString(config.roomLimits().maxRooms());
+            case MAX_PARTICIPANTS_PER_ROOM -> Integer.toString(config.roomLimits().maxParticipantsPerRoom());
+            case MAX_TRACKS_PER_PARTICIPANT -> Integer.toString(config.roomLimits().maxTracksPerParticipant());
+            case MAX_MEDIA_LINES_PER_OFFER -> Integer.toString(config.roomLimits().maxMediaLinesPerOffer());
+            case MAX_CONNECTIONS_PER_ADDRESS -> Integer.toString(config.connectionLimits().maxConnectionsPerAddress());
+            case MESSAGES_PER_SECOND -> Integer.toString(config.connectionLimits().messagesPerSecond());
+            case MESSAGE_BURST -> Integer.toString(config.connectionLimits().messageBurst());
             case RETRANSMISSION -> Boolean.toString(config.media().retransmission());
             case MAX_RETRANSMISSION_KBPS -> Long.toString(config.media().retransmissionBitsPerSecond() / 1000);
             case ALLOWED_ORIGINS -> config.allowedOrigins().isEmpty() ? "none" : String.join(",", config.allowedOrigins());

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.switchyard.conference.MediaSettings;
+import dev.switchyard.conference.RoomLimits;
 import dev.switchyard.signaling.ConnectionDeadlines;
+import dev.switchyard.signaling.ConnectionLimits;
 import dev.switchyard.signaling.sfu.IceServer;
 
 /**
@@ -26,16 +28,20 @@ import dev.switchyard.signaling.sfu.IceServer;
  * @param allowedOrigins web origins besides the server's own and this machine's whose pages may open the
  *                       WebSocket endpoints, e.g. {@code https://app.example.org}
  * @param deadlines how long the HTTP port waits for requests, pongs and joins before it closes a connection
+ * @param roomLimits rooms, participants per room, tracks per participant and m-lines per offer
+ * @param connectionLimits connections per client address and signaling messages per socket
  */
 public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddress, int mediaPort, int iceTcpPort,
                            InetAddress advertisedAddress, Duration consentTimeout, List<IceServer> iceServers,
                            int mediaWorkers, MediaSettings media, List<String> allowedOrigins,
-                           ConnectionDeadlines deadlines) {
+                           ConnectionDeadlines deadlines, RoomLimits roomLimits,
+                           ConnectionLimits connectionLimits) {
 
     /** A laptop demo: everything on 127.0.0.1, HTTP 8080, media UDP 10000, a media worker per core. */
     public static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8080,
             InetAddress.getLoopbackAddress(), 10000, -1, null, Duration.ofSeconds(30), List.of(), 0,
-            MediaSettings.DEFAULTS, List.of(), ConnectionDeadlines.DEFAULTS);
+            MediaSettings.DEFAULTS, List.of(), ConnectionDeadlines.DEFAULTS, RoomLimits.DEFAULTS,
+            ConnectionLimits.DEFAULTS);
 
     public ServerConfig {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -43,6 +49,8 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
         Objects.requireNonNull(consentTimeout, "consentTimeout");
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(deadlines, "deadlines");
+        Objects.requireNonNull(roomLimits, "roomLimits");
+        Objects.requireNonNull(connectionLimits, "connectionLimits");
         iceServers = List.copyOf(iceServers);
         allowedOrigins = List.copyOf(allowedOrigins);
         if (httpHost.isBlank()) {
@@ -68,8 +76,21 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
 
     /** This configuration with free ports picked for HTTP and media, for tests. */
     public ServerConfig withEphemeralPorts() {
-        return new ServerConfig(httpHost, 0, mediaAddress, 0, iceTcpPort, advertisedAddress, consentTimeout,
-                iceServers, mediaWorkers, media, allowedOrigins, deadlines);
+        return withPorts(0, 0);
+    }
+
+    /** This configuration on other HTTP and media ports (0: any free port). */
+    public ServerConfig withPorts(int newHttpPort, int newMediaPort) {
+        return new ServerConfig(httpHost, newHttpPort, mediaAddress, newMediaPort, iceTcpPort, advertisedAddress,
+                consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
+                connectionLimits);
+    }
+
+    /** This configuration with other retransmission settings. */
+    public ServerConfig withMedia(MediaSettings newMedia) {
+        return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
+                consentTimeout, iceServers, mediaWorkers, newMedia, allowedOrigins, deadlines, roomLimits,
+                connectionLimits);
     }
 
     /** The number of media workers to run: as configured, or one per available core. */

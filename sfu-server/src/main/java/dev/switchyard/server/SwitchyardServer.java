@@ -54,13 +54,14 @@ public final class SwitchyardServer implements AutoCloseable {
         try {
             ports = ServerIcePorts.bind(IceSettings.DEFAULTS, config.mediaAddress(), config.mediaPort(),
                     config.iceTcpPort(), config.advertisedAddress(), config.effectiveMediaWorkers());
-            roomManager = new RoomManager(transports, ports, config.media());
+            roomManager = new RoomManager(transports, ports, config.media(), config.roomLimits());
             SignalingServer signaling = SignalingServer.start(
                     new InetSocketAddress(config.httpHost(), config.httpPort()),
                     Map.of("/ws", new SfuEndpoint(roomManager, config.iceServers()), "/mesh", new MeshRelay()),
                     List.of(new HealthRoute(roomManager, ports),
                             new StaticFiles(SwitchyardServer.class.getClassLoader(), StaticFiles.WEB_ROOT)),
-                    new OriginPolicy(Set.copyOf(config.allowedOrigins())), config.deadlines());
+                    new OriginPolicy(Set.copyOf(config.allowedOrigins())), config.deadlines(),
+                    config.connectionLimits());
             SwitchyardServer server = new SwitchyardServer(config, transports, ports, roomManager, signaling);
             LOG.info("HTTP on {}, media UDP on {}", signaling.address(), ports.udpAddress());
             return server;

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import dev.switchyard.conference.MediaSettings;
 import dev.switchyard.signaling.testing.Eventually;
 import dev.switchyard.signaling.testing.TestSocket;
 
@@ -66,17 +65,13 @@ class SwitchyardServerTest {
 
     @Test
     void aBusyHttpPortFailsTheStart() {
-        ServerConfig busy = new ServerConfig("127.0.0.1", server.httpPort(), ServerConfig.DEFAULTS.mediaAddress(),
-                0, -1, null, ServerConfig.DEFAULTS.consentTimeout(), List.of(), 0, MediaSettings.DEFAULTS, List.of(),
-                ServerConfig.DEFAULTS.deadlines());
+        ServerConfig busy = ServerConfig.DEFAULTS.withPorts(server.httpPort(), 0);
         assertThrows(IOException.class, () -> SwitchyardServer.start(busy));
     }
 
     @Test
     void aSecondServerOnTheSameMediaPortFailsNamingThePortAndTheFirstKeepsIt() {
-        ServerConfig second = new ServerConfig("127.0.0.1", 0, ServerConfig.DEFAULTS.mediaAddress(),
-                server.mediaPort(), -1, null, ServerConfig.DEFAULTS.consentTimeout(), List.of(), 0, MediaSettings.DEFAULTS, List.of(),
-                ServerConfig.DEFAULTS.deadlines());
+        ServerConfig second = ServerConfig.DEFAULTS.withPorts(0, server.mediaPort());
         IOException refused = assertThrows(IOException.class, () -> SwitchyardServer.start(second));
         assertTrue(refused.getMessage().contains("UDP media port 127.0.0.1:" + server.mediaPort()),
                 refused.getMessage());

@@ -38,15 +38,17 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     private final List<HttpRoute> routes;
     private final OriginPolicy origins;
     private final ConnectionDeadlines deadlines;
+    private final ConnectionLimits limits;
     /** One single-threaded executor per connection keeps pipelined responses in request order. */
     private final EventExecutor routeExecutor;
 
     HttpRequestRouter(Map<String, WebSocketSessionFactory> endpoints, List<HttpRoute> routes, OriginPolicy origins,
-                      ConnectionDeadlines deadlines, EventExecutor routeExecutor) {
+                      ConnectionDeadlines deadlines, ConnectionLimits limits, EventExecutor routeExecutor) {
         this.endpoints = endpoints;
         this.routes = routes;
         this.origins = origins;
         this.deadlines = deadlines;
+        this.limits = limits;
         this.routeExecutor = routeExecutor;
     }
 
@@ -120,7 +122,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         }
         SessionChannel channel = new SessionChannel(ctx.channel());
         WebSocketSession session = endpoint.open(channel);
-        ctx.pipeline().replace(this, "ws-session", new WebSocketFrameHandler(handshaker, session, channel));
+        ctx.pipeline().replace(this, "ws-session", new WebSocketFrameHandler(handshaker, session, channel,
+                new MessageRateLimit(limits.messagesPerSecond(), limits.messageBurst(), System.nanoTime())));
         ctx.pipeline().addBefore("ws-session", "ws-aggregator",
                 new WebSocketFrameAggregator(SignalingServer.MAX_MESSAGE_BYTES));
         // Every frame counts as a sign of life, so liveness sees them before they are aggregated.

@@ -1,6 +1,7 @@
 package dev.switchyard.signaling;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP port of the server: WebSocket endpoints (each path with its own session type) and plain HTTP routes.
@@ -34,6 +37,8 @@ import io.netty.util.concurrent.GlobalEventExecutor;
  * {@code WebSocketLiveness → WebSocketFrameAggregator → WebSocketFrameHandler}.
  */
 public final class SignalingServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignalingServer.class);
 
     /** Larger WebSocket messages close the socket with 1009 (RFC 6455 §7.4.1). */
     public static final int MAX_MESSAGE_BYTES = 256 * 1024;
@@ -75,18 +80,19 @@ public final class SignalingServer implements AutoCloseable {
      */
     public static SignalingServer start(InetSocketAddress address, Map<String, WebSocketSessionFactory> endpoints,
                                         List<HttpRoute> routes, OriginPolicy origins) throws IOException {
-        return start(address, endpoints, routes, origins, ConnectionDeadlines.DEFAULTS);
+        return start(address, endpoints, routes, origins, ConnectionDeadlines.DEFAULTS, ConnectionLimits.DEFAULTS);
     }
 
     /**
-     * Binds and starts serving, with WebSocket handshakes from browsers limited to {@code origins} and
-     * connections that stall, go silent or never join closed by {@code deadlines}.
+     * Binds and starts serving, with WebSocket handshakes from browsers limited to {@code origins}, connections
+     * that stall, go silent or never join closed by {@code deadlines}, and clients that open too many
+     * connections or send too many messages cut off by {@code limits}.
      *
      * @see #start(InetSocketAddress, Map, List)
      */
     public static SignalingServer start(InetSocketAddress address, Map<String, WebSocketSessionFactory> endpoints,
-                                        List<HttpRoute> routes, OriginPolicy origins, ConnectionDeadlines deadlines)
-            throws IOException {
+                                        List<HttpRoute> routes, OriginPolicy origins, ConnectionDeadlines deadlines,
+                                        ConnectionLimits limits) throws IOException {
         Map<String, WebSocketSessionFactory> endpointsCopy = Map.copyOf(endpoints);
         List<HttpRoute> routesCopy = List.copyOf(routes);
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
@@ -96,6 +102,7 @@ public final class SignalingServer implements AutoCloseable {
         EventExecutorGroup routeExecutors = new DefaultEventExecutorGroup(2,
                 new DefaultThreadFactory("http-routes", true));
         ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+        ConnectionsPerAddress perAddress = new ConnectionsPerAddress(limits.maxConnectionsPerAddress());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
                 .channel(NioServerSocketChannel.class)
@@ -104,13 +111,21 @@ public final class SignalingServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        InetAddress client = channel.remoteAddress().getAddress();
+                        if (!perAddress.tryOpen(client)) {
+                            LOG.debug("refusing a connection from {}: {} are open from there already", client,
+                                    limits.maxConnectionsPerAddress());
+                            channel.close();
+                            return;
+                        }
+                        channel.closeFuture().addListener(closed -> perAddress.closed(client));
                         connections.add(channel);
                         channel.pipeline()
                                 .addLast("http-codec", new HttpServerCodec())
                                 .addLast("http-deadline", new HttpRequestDeadline(deadlines.httpRequest()))
                                 .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES))
                                 .addLast("http-router", new HttpRequestRouter(endpointsCopy, routesCopy,
-                                        origins, deadlines, routeExecutors.next()));
+                                        origins, deadlines, limits, routeExecutors.next()));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();

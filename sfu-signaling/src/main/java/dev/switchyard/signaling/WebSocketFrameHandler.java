@@ -18,22 +18,29 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 
 /**
- * Delivers the messages of one upgraded connection to its session. Whatever goes wrong here stays with this
- * connection: session failures become {@code internal} errors, frame errors close only this socket.
+ * Delivers the messages of one upgraded connection to its session, at most as fast as its
+ * {@link MessageRateLimit} allows: a socket past its burst is told and closed. Whatever goes wrong here stays
+ * with this connection: session failures become {@code internal} errors, frame errors close only this socket.
  */
 final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketFrameHandler.class);
 
+    /** RFC 6455 §7.4.1 1008: the client broke the server's message rate policy. */
+    private static final WebSocketCloseStatus FLOODING = new WebSocketCloseStatus(1008, "message rate exceeded");
+
     private final WebSocketServerHandshaker handshaker;
     private final WebSocketSession session;
     private final SessionChannel channel;
+    private final MessageRateLimit rate;
     private boolean closed;
 
-    WebSocketFrameHandler(WebSocketServerHandshaker handshaker, WebSocketSession session, SessionChannel channel) {
+    WebSocketFrameHandler(WebSocketServerHandshaker handshaker, WebSocketSession session, SessionChannel channel,
+                          MessageRateLimit rate) {
         this.handshaker = handshaker;
         this.session = session;
         this.channel = channel;
+        this.rate = rate;
     }
 
     @Override
@@ -41,7 +48,13 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
         if (channel.isClosing()) {
             return;
         }
-        if (frame instanceof TextWebSocketFrame text) {
+        if ((frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame)
+                && !rate.tryAcquire(System.nanoTime())) {
+            LOG.info("closing WebSocket {}: it sent messages faster than the limit", ctx.channel().remoteAddress());
+            channel.sendError(ErrorCode.LIMIT_REACHED, "more messages than the server accepts per second; "
+                    + "the connection is closed", null);
+            channel.close(FLOODING);
+        } else if (frame instanceof TextWebSocketFrame text) {
             deliver(text.text());
         } else if (frame instanceof BinaryWebSocketFrame) {
             channel.sendError(ErrorCode.BAD_REQUEST, "binary frames are not accepted; send JSON text", null);

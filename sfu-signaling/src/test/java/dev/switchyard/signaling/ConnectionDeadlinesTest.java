@@ -38,7 +38,7 @@ class ConnectionDeadlinesTest {
     @BeforeEach
     void start() throws Exception {
         server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0), Map.of("/mesh", new MeshRelay()),
-                List.of(), OriginPolicy.SAME_ORIGIN_AND_LOCAL, SHORT);
+                List.of(), OriginPolicy.SAME_ORIGIN_AND_LOCAL, SHORT, ConnectionLimits.DEFAULTS);
     }
 
     @AfterEach

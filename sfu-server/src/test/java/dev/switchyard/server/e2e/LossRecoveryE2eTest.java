@@ -37,11 +37,8 @@ class LossRecoveryE2eTest {
     }
 
     private static ServerConfig withRetransmission(boolean retransmission) {
-        ServerConfig d = ServerConfig.DEFAULTS;
-        return new ServerConfig(d.httpHost(), d.httpPort(), d.mediaAddress(), d.mediaPort(), d.iceTcpPort(),
-                d.advertisedAddress(), d.consentTimeout(), d.iceServers(), d.mediaWorkers(),
-                new MediaSettings(retransmission, d.media().retransmissionBitsPerSecond()), d.allowedOrigins(),
-                d.deadlines());
+        ServerConfig defaults = ServerConfig.DEFAULTS;
+        return defaults.withMedia(new MediaSettings(retransmission, defaults.media().retransmissionBitsPerSecond()));
     }
 
     private record Result(double frozenSeconds, long nacks, long retransmitted) {

@@ -16,7 +16,8 @@ public enum ErrorCode {
     REMOVED,
     PEER_ID_TAKEN,
     UNKNOWN_PEER,
-    TIMEOUT;
+    TIMEOUT,
+    LIMIT_REACHED;
 
     /** The name on the wire, e.g. {@code bad_request}. */
     public String wireName() {

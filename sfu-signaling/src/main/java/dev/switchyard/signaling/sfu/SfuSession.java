@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.switchyard.conference.LimitExceededException;
 import dev.switchyard.conference.NegotiationException;
 import dev.switchyard.conference.Participant;
 import dev.switchyard.conference.PublishedTracks;
@@ -113,6 +114,8 @@ final class SfuSession implements WebSocketSession {
         } catch (IOException e) {
             LOG.error("cannot join room {}", room, e);
             throw new ProtocolException(ErrorCode.INTERNAL, "cannot join: " + e.getMessage());
+        } catch (LimitExceededException e) {
+            throw new ProtocolException(ErrorCode.LIMIT_REACHED, e.getMessage());
         }
         channel.send(SfuMessages.joined(participant.id(), room, participant.otherParticipants(), iceServers));
     }
@@ -136,6 +139,8 @@ final class SfuSession implements WebSocketSession {
             published = participant.publish(sdp, sources);
         } catch (NegotiationException e) {
             throw new ProtocolException(ErrorCode.BAD_SDP, e.getMessage());
+        } catch (LimitExceededException e) {
+            throw new ProtocolException(ErrorCode.LIMIT_REACHED, e.getMessage());
         }
         channel.send(SfuMessages.publishAnswer(published.answerSdp(), published.tracksByMid()));
     }
