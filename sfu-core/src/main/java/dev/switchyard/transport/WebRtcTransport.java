@@ -67,12 +67,18 @@ public final class WebRtcTransport implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean dtlsStarted = new AtomicBoolean();
     private final Object receiveLock = new Object();
-    private final ScheduledFuture<?> consentCheck;
+    private final ScheduledFuture<?> liveness;
 
     private volatile IceConnection activeIce;
     private volatile IceConnection pendingIce;
     private final Set<IceConnection> retiredIce = ConcurrentHashMap.newKeySet();
     private volatile DtlsSession dtls;
+    private volatile DtlsRole dtlsRole;
+    /** Set once ICE connected the active pair: DTLS may run from then on. */
+    private volatile boolean iceConnected;
+    /** Set by the peer's first DTLS record: a DTLS server has something to answer from then on. */
+    private volatile boolean dtlsRecordSeen;
+    private final long createdNanos = System.nanoTime();
     private volatile SrtpSession srtp;
     /** When the peer last sent a packet that authenticated under its SRTP keys. */
     private volatile long lastAuthenticNanos = System.nanoTime();
@@ -85,7 +91,7 @@ public final class WebRtcTransport implements AutoCloseable {
         this.listener = Objects.requireNonNull(listener, "listener");
         this.activeIce = newIceConnection();
         long period = Math.max(100, Math.min(1000, context.settings().consentTimeout().toMillis() / 4));
-        this.consentCheck = context.timer().scheduleWithFixedDelay(this::checkConsent, period, period,
+        this.liveness = context.timer().scheduleWithFixedDelay(this::checkLiveness, period, period,
                 TimeUnit.MILLISECONDS);
     }
 
@@ -127,6 +133,7 @@ public final class WebRtcTransport implements AutoCloseable {
         if (dtls != null) {
             throw new IllegalStateException("connect() was already called");
         }
+        dtlsRole = localDtlsRole;
         dtls = new DtlsSession(localDtlsRole, context.certificate(), remote.fingerprint(),
                 context.settings().srtpProfiles(), context.settings().handshakeTimeout(), this::sendDatagram,
                 new DtlsEvents());
@@ -196,8 +203,14 @@ public final class WebRtcTransport implements AutoCloseable {
         }
     }
 
-    private void startDtls() {
-        if (dtlsStarted.compareAndSet(false, true)) {
+    /**
+     * Starts the handshake once ICE is connected, and as a DTLS server only once the peer's first record came: a
+     * handshake holds a thread while it runs, and a peer that connects ICE but never sends a ClientHello must
+     * not hold one (the connect deadline closes such a transport).
+     */
+    private void startDtlsWhenDue() {
+        boolean due = iceConnected && (dtlsRole == DtlsRole.CLIENT || dtlsRecordSeen);
+        if (due && dtlsStarted.compareAndSet(false, true)) {
             dtls.start(context.handshakeExecutor());
         }
     }
@@ -254,7 +267,7 @@ public final class WebRtcTransport implements AutoCloseable {
             return;
         }
         LOG.debug("transport closing: {}", reason);
-        consentCheck.cancel(false);
+        liveness.cancel(false);
         DtlsSession session = dtls;
         if (session != null) {
             session.close();
@@ -277,12 +290,22 @@ public final class WebRtcTransport implements AutoCloseable {
     }
 
     /**
-     * Closes the transport once the peer has shown no sign of life for the consent timeout. A consent
+     * Closes a transport that did not become ready for media within the connect timeout, and a ready one once
+     * the peer has shown no sign of life for the consent timeout. A consent
      * confirmation (RFC 7675) is one sign; an authenticated SRTP or SRTCP packet is another, since only the peer
      * holding the keys can send one: ice4j sometimes records no confirmation for a pair whose peer is plainly
      * there, and a peer that goes away stops both.
      */
-    private void checkConsent() {
+    private void checkLiveness() {
+        if (srtp == null) {
+            long waitedMillis = (System.nanoTime() - createdNanos) / 1_000_000;
+            if (waitedMillis > context.settings().connectTimeout().toMillis()) {
+                close("not ready for media " + waitedMillis + " ms after it was created (ICE "
+                        + (iceConnected ? "connected" : "not connected") + ", DTLS "
+                        + (dtlsStarted.get() ? "not finished" : "not started") + ")");
+            }
+            return;
+        }
         IceConnection ice = activeIce;
         if (!ice.isConnected()) {
             return;
@@ -301,6 +324,10 @@ public final class WebRtcTransport implements AutoCloseable {
                 DtlsSession session = dtls;
                 if (session != null) {
                     session.receive(buffer, offset, length);
+                    if (!dtlsRecordSeen) {
+                        dtlsRecordSeen = true;
+                        startDtlsWhenDue();
+                    }
                 }
             }
             case RTP -> receiveSrtp(buffer, offset, length, false);
@@ -349,7 +376,8 @@ public final class WebRtcTransport implements AutoCloseable {
                 return;
             }
             if (connection == activeIce) {
-                startDtls();
+                iceConnected = true;
+                startDtlsWhenDue();
             }
         }
 

@@ -20,8 +20,8 @@ class ManyClientsTest {
     @Test
     void twoHundredClientsConnectToOneServerAtOnceAndAllCompleteDtls() throws Exception {
         // Production consent and handshake timeouts: 400 agents on two cores answer consent checks late at first.
-        TransportContext.Settings settings = new TransportContext.Settings(TestIceSettings.SETTINGS,
-                Duration.ofSeconds(30), Duration.ofSeconds(30), TransportContext.Settings.DEFAULTS.srtpProfiles());
+        TransportContext.Settings settings = TransportContext.Settings.DEFAULTS.withIce(TestIceSettings.SETTINGS)
+                .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30));
         List<TransportTestPeers> all = new ArrayList<>();
         try (ServerIcePorts ports = ServerIcePorts.bind(TestIceSettings.SETTINGS, InetAddress.getLoopbackAddress(),
                 0, -1, null);

@@ -36,21 +36,28 @@ final class TransportTestPeers implements AutoCloseable {
 
     /** Test settings: fast consent checks, a short consent timeout, the given SRTP profiles. */
     static TransportContext.Settings settings(List<SrtpProfile> profiles) {
-        return new TransportContext.Settings(TestIceSettings.SETTINGS, Duration.ofSeconds(3), Duration.ofSeconds(10),
-                profiles);
+        return TransportContext.Settings.DEFAULTS.withIce(TestIceSettings.SETTINGS)
+                .withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10)).withSrtpProfiles(profiles);
     }
 
     /** Creates both transports and starts connecting them, the client presenting {@code clientExpects}. */
     static TransportTestPeers start(TransportContext serverContext, TransportContext clientContext,
                                     ServerIcePorts ports, CertificateFingerprint clientExpects) throws IOException {
+        // The server answers a=setup:passive, so the client is the DTLS client.
+        return start(serverContext, clientContext, ports, clientExpects, DtlsRole.CLIENT);
+    }
+
+    /** Like {@link #start}, with the client taking {@code clientRole} (SERVER: neither side starts DTLS). */
+    static TransportTestPeers start(TransportContext serverContext, TransportContext clientContext,
+                                    ServerIcePorts ports, CertificateFingerprint clientExpects, DtlsRole clientRole)
+            throws IOException {
         TransportTestPeers peers = new TransportTestPeers(serverContext, clientContext, ports);
         TransportDescription serverDescription = peers.server.localDescription();
         TransportDescription clientDescription = peers.client.localDescription();
-        // The server answers a=setup:passive, so the client is the DTLS client.
         peers.server.connect(clientDescription, DtlsRole.SERVER);
         CertificateFingerprint expected = clientExpects != null ? clientExpects : serverDescription.fingerprint();
         peers.client.connect(new TransportDescription(serverDescription.ice(), serverDescription.candidates(),
-                expected), DtlsRole.CLIENT);
+                expected), clientRole);
         return peers;
     }
 

@@ -47,8 +47,8 @@ public final class SwitchyardServer implements AutoCloseable {
     /** Binds every port and starts serving; on failure nothing stays bound. */
     public static SwitchyardServer start(ServerConfig config) throws IOException {
         TransportContext.Settings defaults = TransportContext.Settings.DEFAULTS;
-        TransportContext transports = new TransportContext(new TransportContext.Settings(IceSettings.DEFAULTS,
-                config.consentTimeout(), defaults.handshakeTimeout(), defaults.srtpProfiles()));
+        TransportContext transports = new TransportContext(
+                defaults.withTimeouts(config.consentTimeout(), defaults.handshakeTimeout()));
         ServerIcePorts ports = null;
         RoomManager roomManager = null;
         try {

@@ -48,9 +48,8 @@ class NodeDataChannelInteropTest {
     private static final int SEND_WINDOW = 32;
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private static final TransportContext.Settings SETTINGS = new TransportContext.Settings(TestIceSettings.SETTINGS,
-            TransportContext.Settings.DEFAULTS.consentTimeout(), TransportContext.Settings.DEFAULTS.handshakeTimeout(),
-            TransportContext.Settings.DEFAULTS.srtpProfiles());
+    private static final TransportContext.Settings SETTINGS =
+            TransportContext.Settings.DEFAULTS.withIce(TestIceSettings.SETTINGS);
 
     @Test
     void libdatachannelAndTheServerTransportExchangeSrtpBothWays() throws Exception {
