@@ -16,23 +16,27 @@ import java.util.OptionalLong;
  * @param participants everyone in the room: N for a meeting, 1 + M subscribers for a webinar
  * @param serverPid the server's process, to read its CPU time and memory from /proc and to collect its garbage
  *                  (jcmd) before the idle and after-leave footprints; empty to skip both
+ * @param warmUp how long media flows everywhere before the measurement window opens, so that set-up backlogs
+ *               drain and the server's JIT settles before anything is measured
  * @param settle how long, once everyone has left, to wait for the server's threads and descriptors to return to
  *               their idle figures before the after-leave sample (idle pool threads take up to a minute to end)
  */
 record LoadOptions(URI url, Topology topology, int participants, Duration duration, int videoKilobitsPerSecond,
-                   OptionalLong serverPid, Optional<Path> json, Duration settle) {
+                   OptionalLong serverPid, Optional<Path> json, Duration warmUp, Duration settle) {
 
     static final Duration DEFAULT_SETTLE = Duration.ofSeconds(10);
+    static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(5);
 
     static final int MAX_PARTICIPANTS = 201;
     static final Duration MAX_DURATION = Duration.ofMinutes(10);
     static final String USAGE = """
             usage: LoadGenerator --url ws://127.0.0.1:8080/ws --topology meeting|webinar
                                  (--participants N | --subscribers M) [--duration 30s] [--video-kbps 500]
-                                 [--server-pid PID] [--json out.json] [--settle 10s]
+                                 [--server-pid PID] [--json out.json] [--warm-up 5s] [--settle 10s]
               meeting: N participants (2-%d) each publish audio+video and subscribe to all others
               webinar: one publisher and M subscribers (1-%d)
               duration: 1s-10m (suffix s or m); the URL must name a loopback address
+              warm-up: media flows this long (0s-2m) before the measurement window opens
               settle: after everyone left, wait up to this long (0s-5m) for the server's threads and
                       file descriptors to return to idle before sampling its footprint
             """.formatted(MAX_PARTICIPANTS - 1, MAX_PARTICIPANTS - 1);
@@ -45,6 +49,9 @@ record LoadOptions(URI url, Topology topology, int participants, Duration durati
         }
         if (duration.compareTo(Duration.ofSeconds(1)) < 0 || duration.compareTo(MAX_DURATION) > 0) {
             throw new IllegalArgumentException("duration must be 1s to 10m: " + duration);
+        }
+        if (warmUp.isNegative() || warmUp.compareTo(Duration.ofMinutes(2)) > 0) {
+            throw new IllegalArgumentException("warm-up must be 0s to 2m: " + warmUp);
         }
         if (settle.isNegative() || settle.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalArgumentException("settle must be 0s to 5m: " + settle);
@@ -64,6 +71,7 @@ record LoadOptions(URI url, Topology topology, int participants, Duration durati
         int videoKbps = 500;
         OptionalLong pid = OptionalLong.empty();
         Optional<Path> json = Optional.empty();
+        Duration warmUp = DEFAULT_WARM_UP;
         Duration settle = DEFAULT_SETTLE;
         for (Map.Entry<String, String> option : ToolCommandLine.options(args)) {
             String name = option.getKey();
@@ -83,6 +91,7 @@ record LoadOptions(URI url, Topology topology, int participants, Duration durati
                 case "--video-kbps" -> videoKbps = Integer.parseInt(value);
                 case "--server-pid" -> pid = OptionalLong.of(Long.parseLong(value));
                 case "--json" -> json = Optional.of(Path.of(value));
+                case "--warm-up" -> warmUp = ToolCommandLine.parseDuration(value);
                 case "--settle" -> settle = ToolCommandLine.parseDuration(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
@@ -94,7 +103,7 @@ record LoadOptions(URI url, Topology topology, int participants, Duration durati
             throw new IllegalArgumentException("a meeting takes --participants, a webinar --subscribers");
         }
         int participants = topology == Topology.WEBINAR ? count + 1 : count;
-        return new LoadOptions(url, topology, participants, duration, videoKbps, pid, json, settle);
+        return new LoadOptions(url, topology, participants, duration, videoKbps, pid, json, warmUp, settle);
     }
 
     /** The load generator must never load anything but this machine (nor reach out to a name server for it). */

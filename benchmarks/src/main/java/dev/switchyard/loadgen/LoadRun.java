@@ -83,6 +83,7 @@ final class LoadRun {
         awaitMediaEverywhere(setupStart + TimeUnit.MILLISECONDS.toNanos(
                 SETUP_BASE_MILLIS + SETUP_MILLIS_PER_PARTICIPANT * participants.size()));
         double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
+        Thread.sleep(options.warmUp().toMillis());
 
         ProcessSample serverStart = sampleServer();
         long deliveredStart = deliveredPackets();

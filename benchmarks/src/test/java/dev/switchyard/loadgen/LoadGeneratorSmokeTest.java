@@ -26,7 +26,8 @@ class LoadGeneratorSmokeTest {
             URI url = URI.create("ws://127.0.0.1:" + server.httpPort() + "/ws");
             // The server shares this JVM, so its CPU figures include the load generator's: only checked to exist.
             LoadOptions options = new LoadOptions(url, Topology.MEETING, PARTICIPANTS, Duration.ofSeconds(5), 300,
-                    OptionalLong.of(ProcessHandle.current().pid()), Optional.empty(), Duration.ofSeconds(2));
+                    OptionalLong.of(ProcessHandle.current().pid()), Optional.empty(), Duration.ZERO,
+                    Duration.ofSeconds(2));
 
             LoadReport report = LoadRun.execute(options);
 
