@@ -38,6 +38,7 @@ public final class SessionChannel {
     private final Channel channel;
     private volatile boolean closing;
     private final AtomicBoolean slowConsumerClosed = new AtomicBoolean();
+    private final AtomicBoolean failureLogged = new AtomicBoolean();
 
     public SessionChannel(Channel channel) {
         this.channel = Objects.requireNonNull(channel, "channel");
@@ -79,6 +80,19 @@ public final class SessionChannel {
 
     public void sendError(ProtocolException refusal, String requestType) {
         sendError(refusal.code(), refusal.getMessage(), requestType);
+    }
+
+    /**
+     * Logs a failure of the server while it handled this connection: the first with its stack trace, later ones
+     * as one debug line each, so that a client repeating a request that trips a server bug cannot flood the log.
+     */
+    public void logFailure(Logger log, String what, Throwable failure) {
+        if (failureLogged.compareAndSet(false, true)) {
+            log.error("{} (client {}; further failures on this connection are logged at debug level)", what,
+                    channel.remoteAddress(), failure);
+        } else {
+            log.debug("{} (client {}): {}", what, channel.remoteAddress(), failure.toString());
+        }
     }
 
     /** Runs {@code task} on this socket's event loop after what is queued there now. */

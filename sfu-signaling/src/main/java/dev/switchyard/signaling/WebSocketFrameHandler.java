@@ -1,5 +1,7 @@
 package dev.switchyard.signaling;
 
+import java.io.IOException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +71,7 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
         try {
             session.onText(text);
         } catch (RuntimeException e) {
-            LOG.error("signaling session failed on a message", e);
+            channel.logFailure(LOG, "signaling session failed on a message", e);
             channel.sendError(ErrorCode.INTERNAL, "the server failed to handle the message", null);
         }
     }
@@ -81,7 +83,7 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
             try {
                 session.onClose();
             } catch (RuntimeException e) {
-                LOG.error("signaling session failed to close", e);
+                channel.logFailure(LOG, "signaling session failed to close", e);
             }
         }
         super.channelInactive(ctx);
@@ -96,8 +98,12 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
         } else if (cause instanceof TooLongFrameException) {
             // A fragmented message whose fragments add up to more than the limit.
             channel.close(WebSocketCloseStatus.MESSAGE_TOO_BIG);
+        } else if (cause instanceof IOException) {
+            // A reset or a broken pipe: the client's network, not the server, so one line and no stack trace.
+            LOG.debug("WebSocket connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+            ctx.close();
         } else {
-            LOG.warn("WebSocket connection {} failed", ctx.channel().remoteAddress(), cause);
+            channel.logFailure(LOG, "WebSocket connection failed", cause);
             ctx.close();
         }
     }

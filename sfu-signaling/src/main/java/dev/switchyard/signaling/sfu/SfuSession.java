@@ -64,7 +64,7 @@ final class SfuSession implements WebSocketSession {
         } catch (ProtocolException e) {
             channel.sendError(e, message.type());
         } catch (RuntimeException e) {
-            LOG.error("'{}' failed for participant {}", message.type(), participantId(), e);
+            channel.logFailure(LOG, "'" + message.type() + "' failed for participant " + participantId(), e);
             channel.sendError(ErrorCode.INTERNAL, "the server failed to handle '" + message.type() + "'",
                     message.type());
         }
