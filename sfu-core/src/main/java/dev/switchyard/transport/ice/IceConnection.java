@@ -99,7 +99,7 @@ public final class IceConnection implements AutoCloseable {
     }
 
     private static Agent newAgent(boolean controlling, List<CandidateHarvester> harvesters) {
-        Agent agent = new Agent();
+        Agent agent = new Agent(UfragPrefix.next(), null);
         agent.setControlling(controlling);
         agent.setUseDynamicPorts(false);
         agent.setPerformConsentFreshness(true);

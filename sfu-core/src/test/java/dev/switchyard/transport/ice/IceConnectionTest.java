@@ -71,6 +71,19 @@ class IceConnectionTest {
         return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    @Test
+    void everyConnectionsUfragStartsWithARandomPrefixOfItsOwn() throws Exception {
+        try (ServerIcePorts ports = ServerIcePorts.bind(TestIceSettings.SETTINGS, InetAddress.getLoopbackAddress(),
+                0, -1, null);
+             IceConnection first = IceConnection.forServer(ports, new RecordingListener());
+             IceConnection second = IceConnection.forServer(ports, new RecordingListener())) {
+            String a = first.localParameters().usernameFragment();
+            String b = second.localParameters().usernameFragment();
+            assertTrue(a.length() > UfragPrefix.LENGTH && b.length() > UfragPrefix.LENGTH, a + " " + b);
+            assertNotEquals(a.substring(0, UfragPrefix.LENGTH), b.substring(0, UfragPrefix.LENGTH));
+        }
+    }
+
     private static final class RecordingListener implements IceConnection.Listener {
         final CountDownLatch connected = new CountDownLatch(1);
         final BlockingQueue<String> packets = new LinkedBlockingQueue<>();
