@@ -35,9 +35,16 @@ final class DatagramSelector implements AutoCloseable {
     private final Queue<String> errors = new ConcurrentLinkedQueue<>();
     private final Consumer<SelectionKey> drainer = this::drain;
     private final Thread thread;
+    private final boolean busyPoll;
     private volatile boolean running = true;
 
-    DatagramSelector(String threadName) throws IOException {
+    /**
+     * @param busyPoll never sleep in the selector: poll, and yield the core when nothing came. The kernel then
+     *                 never has to wake this thread, so a server on the same machine is not charged for wake-ups
+     *                 a remote receiver would cost it nothing; the price is this thread's whole core.
+     */
+    DatagramSelector(String threadName, boolean busyPoll) throws IOException {
+        this.busyPoll = busyPoll;
         selector = Selector.open();
         thread = new Thread(this::selectUntilClosed, threadName);
         thread.setDaemon(true);
@@ -67,7 +74,11 @@ final class DatagramSelector implements AutoCloseable {
                 while ((registration = registrations.poll()) != null) {
                     registration.run();
                 }
-                selector.select(drainer);
+                if (!busyPoll) {
+                    selector.select(drainer);
+                } else if (selector.selectNow(drainer) == 0) {
+                    Thread.yield();
+                }
             }
         } catch (IOException e) {
             errors.add(thread.getName() + ": " + e);
@@ -84,7 +95,12 @@ final class DatagramSelector implements AutoCloseable {
                 if (channel.receive(buffer) == null) {
                     return;
                 }
-                receiver.onDatagram(buffer.array(), 0, buffer.position());
+                try {
+                    receiver.onDatagram(buffer.array(), 0, buffer.position());
+                } catch (RuntimeException e) {
+                    // One receiver's failure must not end the thread that reads every other socket.
+                    errors.add(thread.getName() + ": a datagram failed: " + e);
+                }
             }
         } catch (ClosedChannelException e) {
             // Its transport closed it while the selector was reading: the end of that socket, not an error.

@@ -18,11 +18,12 @@ import java.util.OptionalLong;
  *                  (jcmd) before the idle and after-leave footprints; empty to skip both
  * @param warmUp how long media flows everywhere before the measurement window opens, so that set-up backlogs
  *               drain and the server's JIT settles before anything is measured
+ * @param busyPoll the subscribers' reader polls instead of sleeping (see {@link DatagramSelector})
  * @param settle how long, once everyone has left, to wait for the server's threads and descriptors to return to
  *               their idle figures before the after-leave sample (idle pool threads take up to a minute to end)
  */
 record LoadOptions(URI url, Topology topology, int participants, Duration duration, int videoKilobitsPerSecond,
-                   OptionalLong serverPid, Optional<Path> json, Duration warmUp, Duration settle) {
+                   OptionalLong serverPid, Optional<Path> json, Duration warmUp, boolean busyPoll, Duration settle) {
 
     static final Duration DEFAULT_SETTLE = Duration.ofSeconds(10);
     static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(5);
@@ -32,11 +33,13 @@ record LoadOptions(URI url, Topology topology, int participants, Duration durati
     static final String USAGE = """
             usage: LoadGenerator --url ws://127.0.0.1:8080/ws --topology meeting|webinar
                                  (--participants N | --subscribers M) [--duration 30s] [--video-kbps 500]
-                                 [--server-pid PID] [--json out.json] [--warm-up 5s] [--settle 10s]
+                                 [--server-pid PID] [--json out.json] [--warm-up 5s] [--busy-poll false] [--settle 10s]
               meeting: N participants (2-%d) each publish audio+video and subscribe to all others
               webinar: one publisher and M subscribers (1-%d)
               duration: 1s-10m (suffix s or m); the URL must name a loopback address
               warm-up: media flows this long (0s-2m) before the measurement window opens
+              busy-poll: the subscribers' reader spins instead of sleeping, so that the kernel's cost of
+                         waking it is not charged to the server under test (it takes a core)
               settle: after everyone left, wait up to this long (0s-5m) for the server's threads and
                       file descriptors to return to idle before sampling its footprint
             """.formatted(MAX_PARTICIPANTS - 1, MAX_PARTICIPANTS - 1);
@@ -72,6 +75,7 @@ record LoadOptions(URI url, Topology topology, int participants, Duration durati
         OptionalLong pid = OptionalLong.empty();
         Optional<Path> json = Optional.empty();
         Duration warmUp = DEFAULT_WARM_UP;
+        boolean busyPoll = false;
         Duration settle = DEFAULT_SETTLE;
         for (Map.Entry<String, String> option : ToolCommandLine.options(args)) {
             String name = option.getKey();
@@ -92,6 +96,11 @@ record LoadOptions(URI url, Topology topology, int participants, Duration durati
                 case "--server-pid" -> pid = OptionalLong.of(Long.parseLong(value));
                 case "--json" -> json = Optional.of(Path.of(value));
                 case "--warm-up" -> warmUp = ToolCommandLine.parseDuration(value);
+                case "--busy-poll" -> busyPoll = switch (value) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw new IllegalArgumentException("--busy-poll is true or false: " + value);
+                };
                 case "--settle" -> settle = ToolCommandLine.parseDuration(value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
@@ -103,7 +112,7 @@ record LoadOptions(URI url, Topology topology, int participants, Duration durati
             throw new IllegalArgumentException("a meeting takes --participants, a webinar --subscribers");
         }
         int participants = topology == Topology.WEBINAR ? count + 1 : count;
-        return new LoadOptions(url, topology, participants, duration, videoKbps, pid, json, warmUp, settle);
+        return new LoadOptions(url, topology, participants, duration, videoKbps, pid, json, warmUp, busyPoll, settle);
     }
 
     /** The load generator must never load anything but this machine (nor reach out to a name server for it). */

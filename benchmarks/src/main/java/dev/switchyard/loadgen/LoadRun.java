@@ -51,7 +51,7 @@ final class LoadRun {
         });
         pacer.setRemoveOnCancelPolicy(true);
         try (TransportContext transports = new TransportContext(TransportContext.Settings.DEFAULTS);
-             DatagramSelector receivers = new DatagramSelector("loadgen-subscribers")) {
+             DatagramSelector receivers = new DatagramSelector("loadgen-subscribers", options.busyPoll())) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String room = "load-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
             LoadContext context = new LoadContext(options.url(), room, transports, http, pacer,

@@ -169,6 +169,7 @@ final class SelectorClientTransport implements AutoCloseable {
     /** RFC 8445 §7.2.2: a connectivity check that also nominates the pair (USE-CANDIDATE). */
     private void sendCheck() {
         if (iceConnected.get() || closed.get()) {
+            stopChecks();
             return;
         }
         if (System.nanoTime() > checksDeadlineNanos) {
@@ -213,8 +214,19 @@ final class SelectorClientTransport implements AutoCloseable {
             answer(data, offset);
         } else if (type == Stun.BINDING_SUCCESS_RESPONSE && isAnswerToCheck(data, offset)
                 && iceConnected.compareAndSet(false, true)) {
-            checks.cancel(false);
+            stopChecks();
             dtls.start(context.handshakeExecutor());
+        }
+    }
+
+    /**
+     * Cancels the periodic checks. The answer to the first check can arrive before {@link #connect} has stored
+     * the schedule's handle; a check that then finds ICE connected cancels the schedule itself.
+     */
+    private void stopChecks() {
+        ScheduledFuture<?> running = checks;
+        if (running != null) {
+            running.cancel(false);
         }
     }
 
@@ -260,10 +272,7 @@ final class SelectorClientTransport implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        ScheduledFuture<?> running = checks;
-        if (running != null) {
-            running.cancel(false);
-        }
+        stopChecks();
         DtlsSession session = dtls;
         if (session != null) {
             session.close();

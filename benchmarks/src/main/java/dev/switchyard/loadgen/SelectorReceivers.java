@@ -10,7 +10,7 @@ final class SelectorReceivers extends DrainingReceivers {
 
     SelectorReceivers(int count) throws IOException {
         super(count);
-        selector = new DatagramSelector("floor-receivers-selector");
+        selector = new DatagramSelector("floor-receivers-selector", false);
     }
 
     @Override

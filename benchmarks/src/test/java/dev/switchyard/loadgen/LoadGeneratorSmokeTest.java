@@ -27,7 +27,7 @@ class LoadGeneratorSmokeTest {
             // The server shares this JVM, so its CPU figures include the load generator's: only checked to exist.
             LoadOptions options = new LoadOptions(url, Topology.MEETING, PARTICIPANTS, Duration.ofSeconds(5), 300,
                     OptionalLong.of(ProcessHandle.current().pid()), Optional.empty(), Duration.ZERO,
-                    Duration.ofSeconds(2));
+                    false, Duration.ofSeconds(2));
 
             LoadReport report = LoadRun.execute(options);
 

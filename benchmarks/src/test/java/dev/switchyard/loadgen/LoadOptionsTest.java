@@ -2,6 +2,7 @@ package dev.switchyard.loadgen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ class LoadOptionsTest {
     void aWebinarCountsItsPublisherAmongTheParticipants() {
         LoadOptions options = LoadOptions.parse(new String[] {"--url", "ws://127.0.0.1:8091/ws",
                 "--topology", "webinar", "--subscribers", "50", "--duration", "2m", "--video-kbps", "800",
-                "--server-pid", "42", "--json", "out.json", "--warm-up", "15s", "--settle", "90s"});
+                "--server-pid", "42", "--json", "out.json", "--warm-up", "15s", "--busy-poll", "true", "--settle", "90s"});
         assertEquals(Topology.WEBINAR, options.topology());
         assertEquals(51, options.participants());
         assertEquals(Duration.ofMinutes(2), options.duration());
@@ -25,6 +26,7 @@ class LoadOptionsTest {
         assertEquals(OptionalLong.of(42), options.serverPid());
         assertEquals(Optional.of(Path.of("out.json")), options.json());
         assertEquals(Duration.ofSeconds(15), options.warmUp());
+        assertTrue(options.busyPoll());
         assertEquals(Duration.ofSeconds(90), options.settle());
     }
 
@@ -54,6 +56,6 @@ class LoadOptionsTest {
                 "ws://127.0.0.1/ws", "--topology", "meeting", "--subscribers", "3"}));
         assertEquals(Duration.ofSeconds(30), new LoadOptions(URI.create("ws://127.0.0.1/ws"),
                 Topology.MEETING, 200, Duration.ofSeconds(30), 500, OptionalLong.empty(), Optional.empty(),
-                LoadOptions.DEFAULT_WARM_UP, LoadOptions.DEFAULT_SETTLE).duration());
+                LoadOptions.DEFAULT_WARM_UP, false, LoadOptions.DEFAULT_SETTLE).duration());
     }
 }
