@@ -97,6 +97,18 @@ const probes = {
     return state;
   },
 
+  // The local UDP port of the publisher connection's selected candidate pair: the page's media uplink.
+  async publisherLocalPort() {
+    const pc = window.switchyard && window.switchyard.publisher;
+    if (!pc) return null;
+    const stats = await pc.getStats();
+    let pairId = null;
+    stats.forEach((s) => { if (s.type === 'transport' && s.selectedCandidatePairId) pairId = s.selectedCandidatePairId; });
+    const pair = pairId && stats.get(pairId);
+    const local = pair && stats.get(pair.localCandidateId);
+    return local ? local.port : null;
+  },
+
   // The SDK session's remote tracks with their decoding counters and media elements.
   async sfuTracks() {
     const session = window.switchyard;

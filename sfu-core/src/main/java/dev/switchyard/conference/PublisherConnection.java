@@ -280,7 +280,7 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         received.attach(stream, sequence, track.keyframeCodec());
         track.forward(received);
         if (binding.nacks() != null) {
-            binding.nacks().onPacket(sequence);
+            counters.countMissingUpstream(binding.nacks().onPacket(sequence));
             requestMissing(binding, received.arrivalNanos());
         }
         if (!reported || received.arrivalNanos() - lastReportNanos >= RECEIVER_REPORT_INTERVAL_NANOS) {

@@ -36,16 +36,20 @@ public final class NackGenerator {
         this.retryIntervalNanos = retryIntervalNanos;
     }
 
-    /** Notes a received packet by extended sequence number: a gap before it becomes missing packets. */
-    public void onPacket(long extendedSequence) {
+    /**
+     * Notes a received packet by extended sequence number: a gap before it becomes missing packets.
+     *
+     * @return how many packets this one showed to be missing (the whole gap, even one too large to repair)
+     */
+    public int onPacket(long extendedSequence) {
         if (!started) {
             started = true;
             highest = extendedSequence;
-            return;
+            return 0;
         }
         if (extendedSequence <= highest) {
             remove(extendedSequence);
-            return;
+            return 0;
         }
         long gap = extendedSequence - highest - 1;
         if (gap > CAPACITY - count) {
@@ -61,6 +65,7 @@ public final class NackGenerator {
             }
         }
         highest = extendedSequence;
+        return (int) Math.min(gap, Integer.MAX_VALUE);
     }
 
     /** Whether {@code extendedSequence} is awaited: a retransmission of anything else is a duplicate. */

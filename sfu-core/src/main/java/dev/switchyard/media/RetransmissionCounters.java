@@ -14,6 +14,7 @@ public final class RetransmissionCounters {
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong requestedUpstream = new AtomicLong();
     private final AtomicLong repairedUpstream = new AtomicLong();
+    private final AtomicLong missingUpstream = new AtomicLong();
 
     void countRequested() {
         requested.incrementAndGet();
@@ -37,6 +38,20 @@ public final class RetransmissionCounters {
 
     public void countRepairedUpstream() {
         repairedUpstream.incrementAndGet();
+    }
+
+    public void countMissingUpstream(int packets) {
+        if (packets > 0) {
+            missingUpstream.addAndGet(packets);
+        }
+    }
+
+    /**
+     * Packets of publishers' NACK-able streams that did not arrive in sequence (gaps), whether repaired later or
+     * not: {@link #repairedUpstream} over this is the share the server's own NACKs recovered.
+     */
+    public long missingUpstream() {
+        return missingUpstream.get();
     }
 
     /** NACK requests the server sent to publishers (a packet requested twice counts twice). */

@@ -17,11 +17,11 @@ class NackGeneratorTest {
 
     @Test
     void aGapIsRequestedAtOnceThenAgainEveryIntervalUntilItArrives() {
-        nacks.onPacket(65_534);
-        nacks.onPacket(65_538);
+        assertEquals(0, nacks.onPacket(65_534));
+        assertEquals(3, nacks.onPacket(65_538), "three packets found missing");
         assertArrayEquals(new int[] {65_535, 0, 1}, requested(0));
         assertArrayEquals(new int[0], requested(10 * MILLI), "not again before the interval");
-        nacks.onPacket(65_536);
+        assertEquals(0, nacks.onPacket(65_536), "a missing one arriving adds none");
         assertArrayEquals(new int[] {65_535, 1}, requested(41 * MILLI), "the one that arrived is not asked for");
         assertFalse(nacks.takeKeyframeNeed());
     }
@@ -42,7 +42,7 @@ class NackGeneratorTest {
     @Test
     void aHugeGapIsRepairedByAKeyframeNotByNacks() {
         nacks.onPacket(100);
-        nacks.onPacket(100 + 1000);
+        assertEquals(999, nacks.onPacket(100 + 1000), "all of them counted as missing");
         assertTrue(nacks.takeKeyframeNeed());
         assertEquals(0, nacks.missingCount());
     }

@@ -15,7 +15,8 @@ import dev.switchyard.transport.ice.ServerIcePorts;
  * {@code GET /health}: {@code {"status":"ok","rooms":N,"participants":N}}, counting the SFU rooms, what became
  * of the packets subscribers reported lost ({@code retransmissionsRequested}, {@code packetsRetransmitted},
  * {@code retransmissionsNotInHistory}, {@code retransmissionsThrottled}) and of those the server asked
- * publishers for ({@code nacksSentToPublishers}, {@code retransmissionsFromPublishers}), datagrams the media
+ * publishers for ({@code packetsMissingFromPublishers}: gaps in their streams, {@code nacksSentToPublishers},
+ * {@code retransmissionsFromPublishers}: awaited packets that came back as RTX), datagrams the media
  * port dropped ({@code datagramsDroppedFromStrangers}: no ICE session claimed them; {@code datagramsDroppedByWorkers}:
  * handling threw, or oversized), connectivity checks answered 400 for lacking MESSAGE-INTEGRITY
  * ({@code unauthenticatedChecksRejected}), and the JVM's footprint ({@code heapUsedBytes}, {@code heapCommittedBytes}, {@code threads}, and
@@ -48,6 +49,7 @@ final class HealthRoute implements HttpRoute {
                 .put("retransmissionsNotInHistory", retransmissions.notInHistory())
                 .put("retransmissionsThrottled", retransmissions.throttled())
                 .put("nacksSentToPublishers", retransmissions.requestedUpstream())
+                .put("packetsMissingFromPublishers", retransmissions.missingUpstream())
                 .put("retransmissionsFromPublishers", retransmissions.repairedUpstream())
                 .put("datagramsDroppedFromStrangers", ports.droppedFromStrangers())
                 .put("datagramsDroppedByWorkers", ports.droppedByWorkers())

@@ -19,12 +19,25 @@ final class RandomLoss implements AutoCloseable {
 
     /** Drops {@code probability} of the datagrams sent to and from {@code port}. */
     static RandomLoss onPort(int port, double probability) {
+        return dropping(probability, List.of("--dport", Integer.toString(port)),
+                List.of("--sport", Integer.toString(port)));
+    }
+
+    /** Drops {@code probability} of the datagrams from {@code clientPort} to {@code serverPort}: one uplink. */
+    static RandomLoss onUplink(int clientPort, int serverPort, double probability) {
+        return dropping(probability, List.of("--sport", Integer.toString(clientPort), "--dport",
+                Integer.toString(serverPort)));
+    }
+
+    @SafeVarargs
+    private static RandomLoss dropping(double probability, List<String>... matches) {
         RandomLoss loss = new RandomLoss();
         try {
-            for (String direction : List.of("--dport", "--sport")) {
-                List<String> rule = List.of("INPUT", "-p", "udp", direction, Integer.toString(port), "-m",
-                        "statistic", "--mode", "random", "--probability",
-                        String.format(Locale.ROOT, "%.4f", probability), "-j", "DROP");
+            for (List<String> match : matches) {
+                List<String> rule = new ArrayList<>(List.of("INPUT", "-p", "udp"));
+                rule.addAll(match);
+                rule.addAll(List.of("-m", "statistic", "--mode", "random", "--probability",
+                        String.format(Locale.ROOT, "%.4f", probability), "-j", "DROP"));
                 iptables("-A", rule);
                 loss.rules.add(rule);
             }

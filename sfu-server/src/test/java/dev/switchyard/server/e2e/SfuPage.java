@@ -99,6 +99,13 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
         return PublisherSendState.fromProbe((Map<?, ?>) PageProbe.run(browser, "publisherSendState"));
     }
 
+    /** The local UDP port the page's publisher connection sends its media from, once connected. */
+    int publisherLocalPort() {
+        Object port = Poll.until(name() + " to report its publisher's port", MediaCheck.SETTLE,
+                () -> PageProbe.run(browser, "publisherLocalPort"), found -> found != null, String::valueOf);
+        return ((Number) port).intValue();
+    }
+
     /** What the page's subscriber connection's video receivers went through, summed over its remote videos. */
     VideoReceiveState videoReceiveState() {
         return VideoReceiveState.fromProbe((Map<?, ?>) PageProbe.run(browser, "subscriberVideoReceiveState"));
