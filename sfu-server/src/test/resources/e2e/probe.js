@@ -97,6 +97,18 @@ const probes = {
     return state;
   },
 
+  // When the subscriber connection will play out its newest audio and video samples (estimatedPlayoutTimestamp,
+  // NTP milliseconds of the sender's clock, known once sender reports arrived): a map kind -> timestamp.
+  async subscriberPlayoutTimestamps() {
+    const pc = window.switchyard && window.switchyard.subscriber;
+    const playout = {};
+    if (!pc) return playout;
+    (await pc.getStats()).forEach((s) => {
+      if (s.type === 'inbound-rtp' && s.estimatedPlayoutTimestamp) playout[s.kind] = s.estimatedPlayoutTimestamp;
+    });
+    return playout;
+  },
+
   // The local UDP port of the publisher connection's selected candidate pair: the page's media uplink.
   async publisherLocalPort() {
     const pc = window.switchyard && window.switchyard.publisher;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -97,6 +98,18 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
     /** What the page's publisher connection decided about its video: target bitrate, limitation, resolution. */
     PublisherSendState publisherSendState() {
         return PublisherSendState.fromProbe((Map<?, ?>) PageProbe.run(browser, "publisherSendState"));
+    }
+
+    /**
+     * How far apart the subscriber connection will play out the audio and the video it receives, in
+     * milliseconds (audio's estimated playout timestamp minus video's), or empty before both are known.
+     */
+    OptionalDouble audioVideoPlayoutSkewMillis() {
+        Map<?, ?> playout = (Map<?, ?>) PageProbe.run(browser, "subscriberPlayoutTimestamps");
+        if (!(playout.get("audio") instanceof Number audio) || !(playout.get("video") instanceof Number video)) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(audio.doubleValue() - video.doubleValue());
     }
 
     /** The local UDP port the page's publisher connection sends its media from, once connected. */
