@@ -318,7 +318,7 @@ public final class WebRtcTransport implements AutoCloseable {
         }
     }
 
-    private void onDatagram(byte[] buffer, int offset, int length) {
+    private void onDatagram(IceConnection from, byte[] buffer, int offset, int length) {
         switch (PacketKind.classify(buffer, offset, length)) {
             case DTLS -> {
                 DtlsSession session = dtls;
@@ -330,13 +330,13 @@ public final class WebRtcTransport implements AutoCloseable {
                     }
                 }
             }
-            case RTP -> receiveSrtp(buffer, offset, length, false);
-            case RTCP -> receiveSrtp(buffer, offset, length, true);
+            case RTP -> receiveSrtp(from, buffer, offset, length, false);
+            case RTCP -> receiveSrtp(from, buffer, offset, length, true);
             default -> stats.droppedUnknownKind.incrementAndGet();
         }
     }
 
-    private void receiveSrtp(byte[] buffer, int offset, int length, boolean rtcp) {
+    private void receiveSrtp(IceConnection from, byte[] buffer, int offset, int length, boolean rtcp) {
         SrtpSession session = srtp;
         if (session == null) {
             stats.droppedBeforeKeys.incrementAndGet();
@@ -354,6 +354,10 @@ public final class WebRtcTransport implements AutoCloseable {
                 return;
             }
             lastAuthenticNanos = System.nanoTime();
+            if (serverPorts != null) {
+                // Only the peer holds the keys: its media may lead the way to a rebound NAT port.
+                from.confirmSource();
+            }
             if (rtcp) {
                 stats.rtcpReceived.incrementAndGet();
                 listener.onRtcp(this, receiveBuffer);
@@ -392,7 +396,7 @@ public final class WebRtcTransport implements AutoCloseable {
 
         @Override
         public void onPacket(IceConnection connection, byte[] buffer, int offset, int length) {
-            onDatagram(buffer, offset, length);
+            onDatagram(connection, buffer, offset, length);
         }
     }
 

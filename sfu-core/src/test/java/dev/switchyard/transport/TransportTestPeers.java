@@ -2,6 +2,7 @@ package dev.switchyard.transport;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +10,7 @@ import java.util.function.LongSupplier;
 
 import dev.switchyard.transport.dtls.CertificateFingerprint;
 import dev.switchyard.transport.dtls.DtlsRole;
+import dev.switchyard.transport.ice.IceCandidate;
 import dev.switchyard.transport.ice.ServerIcePorts;
 import dev.switchyard.transport.ice.TestIceSettings;
 import dev.switchyard.transport.srtp.SrtpProfile;
@@ -45,6 +47,19 @@ final class TransportTestPeers implements AutoCloseable {
                                     ServerIcePorts ports, CertificateFingerprint clientExpects) throws IOException {
         // The server answers a=setup:passive, so the client is the DTLS client.
         return start(serverContext, clientContext, ports, clientExpects, DtlsRole.CLIENT);
+    }
+
+    /** Like {@link #start}, but the client reaches the server only through {@code relay} (its one candidate). */
+    static TransportTestPeers startThrough(TransportContext serverContext, TransportContext clientContext,
+                                           ServerIcePorts ports, InetSocketAddress relay) throws IOException {
+        TransportTestPeers peers = new TransportTestPeers(serverContext, clientContext, ports);
+        TransportDescription serverDescription = peers.server.localDescription();
+        peers.server.connect(peers.client.localDescription(), DtlsRole.SERVER);
+        IceCandidate viaRelay = new IceCandidate("relay1", 1, IceCandidate.Transport.UDP, 2_130_706_431L, relay,
+                IceCandidate.Type.HOST, null);
+        peers.client.connect(new TransportDescription(serverDescription.ice(), List.of(viaRelay),
+                serverDescription.fingerprint()), DtlsRole.CLIENT);
+        return peers;
     }
 
     /** Like {@link #start}, with the client taking {@code clientRole} (SERVER: neither side starts DTLS). */

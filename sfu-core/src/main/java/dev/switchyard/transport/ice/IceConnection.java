@@ -60,6 +60,10 @@ public final class IceConnection implements AutoCloseable {
     private final AtomicBoolean connected = new AtomicBoolean();
     private volatile long lastConsentNanos;
     private volatile Thread clientReader;
+    /** Where the datagram being handled on the media worker came from (server connections only). */
+    private InetSocketAddress lastSource;
+    /** The peer's address as its authenticated media last showed it, once that differed from the selected pair. */
+    private volatile InetSocketAddress latchedRemote;
 
     private IceConnection(Agent agent, Component component, Listener listener, ServerIcePorts serverPorts,
                           BoundAddressHarvester clientHarvester) {
@@ -117,9 +121,28 @@ public final class IceConnection implements AutoCloseable {
         }
     }
 
-    private void onSharedPortDatagram(byte[] data, int offset, int length) {
+    private void onSharedPortDatagram(byte[] data, int offset, int length, InetSocketAddress from) {
         if (!closed.get()) {
+            lastSource = from;
             listener.onPacket(this, data, offset, length);
+        }
+    }
+
+    /**
+     * The datagram just handed to {@link Listener#onPacket} authenticated (SRTP/SRTCP under the session's keys):
+     * if it came from another address than the one media goes to, the peer's NAT has rebound its port (or the
+     * peer moved), and media follows it there (RFC 8445 §7.3.1.4 lets a new peer-reflexive address in; the
+     * authentication is what makes following it safe). Call only from within {@code onPacket} of a server
+     * connection.
+     */
+    public void confirmSource() {
+        InetSocketAddress source = lastSource;
+        if (source == null) {
+            return;
+        }
+        InetSocketAddress current = remoteAddress();
+        if (current != null && source != current && !source.equals(current)) {
+            latchedRemote = source;
         }
     }
 
@@ -198,15 +221,22 @@ public final class IceConnection implements AutoCloseable {
         CandidatePair pair = component.getSelectedPair();
         if (serverPorts != null && pair != null
                 && pair.getLocalCandidate().getTransport() == org.ice4j.Transport.UDP) {
-            return serverPorts.udpPort().send(buffer, offset, length,
-                    pair.getRemoteCandidate().getTransportAddress());
+            return serverPorts.udpPort().send(buffer, offset, length, remoteAddress());
         }
         component.send(buffer, offset, length);
         return true;
     }
 
-    /** The peer's address on the selected pair, or null before one is selected. */
+    /**
+     * Where media goes: the address the peer's authenticated media last came from if that moved away from the
+     * selected pair (see {@link #confirmSource}), else the peer's address on the selected pair, or null before
+     * one is selected.
+     */
     public InetSocketAddress remoteAddress() {
+        InetSocketAddress latched = latchedRemote;
+        if (latched != null) {
+            return latched;
+        }
         CandidatePair pair = component.getSelectedPair();
         return pair == null ? null : pair.getRemoteCandidate().getTransportAddress();
     }

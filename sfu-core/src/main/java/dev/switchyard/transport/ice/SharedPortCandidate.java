@@ -25,7 +25,7 @@ final class SharedPortCandidate extends HostCandidate {
     /** Receives the non-STUN datagrams of one ICE session. */
     interface DatagramReceiver {
         /** Called on a media worker; the bytes are only valid during the call. */
-        void onDatagram(byte[] data, int offset, int length);
+        void onDatagram(byte[] data, int offset, int length, InetSocketAddress from);
     }
 
     private final SharedPortHarvester harvester;
@@ -51,12 +51,12 @@ final class SharedPortCandidate extends HostCandidate {
     }
 
     /** Hands a non-STUN datagram to the session; dropped while nothing is attached. */
-    boolean deliver(byte[] data, int offset, int length) {
+    boolean deliver(byte[] data, int offset, int length, InetSocketAddress from) {
         DatagramReceiver current = receiver;
         if (current == null) {
             return false;
         }
-        current.onDatagram(data, offset, length);
+        current.onDatagram(data, offset, length, from);
         return true;
     }
 

@@ -70,7 +70,7 @@ final class SharedPortHarvester implements CandidateHarvester, DatagramHandler {
             return;
         }
         RemoteStunSocket remote = remotes.get(from);
-        if (remote == null || !remote.candidate().deliver(data, offset, length)) {
+        if (remote == null || !remote.candidate().deliver(data, offset, length, from)) {
             droppedUnknownSource.incrementAndGet();
         }
     }

@@ -1,0 +1,76 @@
+package dev.switchyard.transport;
+
+import java.net.InetAddress;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.switchyard.transport.ice.ServerIcePorts;
+import dev.switchyard.transport.ice.TestIceSettings;
+
+import static dev.switchyard.transport.TransportTestPeers.CLIENT_SSRC;
+import static dev.switchyard.transport.TransportTestPeers.SERVER_SSRC;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A client whose NAT gives it a new port mid-call keeps receiving media: the server follows its media there. */
+class NatRebindingTest {
+
+    private static final int WINDOW = 8;
+
+    private static ServerIcePorts ports;
+    private static TransportContext serverContext;
+    private static TransportContext clientContext;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ports = ServerIcePorts.bind(TestIceSettings.SETTINGS, InetAddress.getLoopbackAddress(), 0, -1, null);
+        TransportContext.Settings settings = TransportTestPeers.settings(
+                TransportContext.Settings.DEFAULTS.srtpProfiles());
+        serverContext = new TransportContext(settings);
+        clientContext = new TransportContext(settings);
+    }
+
+    @AfterAll
+    static void stop() {
+        clientContext.close();
+        serverContext.close();
+        ports.close();
+    }
+
+    @Test
+    void mediaFollowsTheClientToItsNewPortOnceItsPacketsAuthenticateThere() throws Exception {
+        try (RebindingRelay nat = new RebindingRelay(ports.udpAddress());
+             TransportTestPeers peers = TransportTestPeers.startThrough(serverContext, clientContext, ports,
+                     nat.clientSide())) {
+            peers.awaitConnected();
+            int clientSequence = exchange(peers, 1, 1, 20);
+            assertEquals(nat.serverFacing(), peers.server.remoteAddress());
+
+            nat.rebind();
+            // The client's next consent check introduces the new port; its media then authenticates from there.
+            exchange(peers, clientSequence, 21, 20);
+            assertEquals(nat.serverFacing(), peers.server.remoteAddress(), "media goes to the new port");
+        }
+    }
+
+    /**
+     * Client to server, then server to client, {@code count} packets each way, each side waiting for the other's
+     * packets to arrive; returns the client's next sequence number.
+     */
+    private static int exchange(TransportTestPeers peers, int clientSequence, int serverSequence, int count)
+            throws InterruptedException {
+        long serverReceived = peers.serverEvents.intactRtp.get();
+        int next = clientSequence;
+        for (int i = 0; i < count; i++) {
+            peers.client.sendRtp(TestPackets.rtp(CLIENT_SSRC, next++, TransportTestPeers.PAYLOAD_LENGTH));
+            Thread.sleep(100);
+        }
+        TransportTestPeers.awaitCount(peers.serverEvents.intactRtp::get, serverReceived + count / 2,
+                "client media reaching the server");
+        long clientReceived = peers.clientEvents.intactRtp.get();
+        TransportTestPeers.sendRtp(peers.server, SERVER_SSRC, serverSequence, count,
+                () -> peers.clientEvents.intactRtp.get() - clientReceived, WINDOW);
+        return next;
+    }
+}
