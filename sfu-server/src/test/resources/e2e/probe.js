@@ -203,6 +203,19 @@ const probes = {
       held.info.source, held.track, stats, `[data-track-id="${CSS.escape(held.trackId)}"]`));
   },
 
+  // Stops the screen share published by sfuPublishScreen.
+  async sfuStopScreen() {
+    clearInterval(window.e2eScreen.timer);
+    await window.switchyard.stopScreenShare();
+    return true;
+  },
+
+  // How many transceivers (m-lines) the subscriber connection has.
+  async subscriberTransceiverCount() {
+    const pc = window.switchyard && window.switchyard.subscriber;
+    return pc ? pc.getTransceivers().length : 0;
+  },
+
   // Publishes an animated canvas as a screen share, the way an application shares generated content.
   async sfuPublishScreen() {
     const canvas = document.createElement('canvas');

@@ -38,18 +38,27 @@ import dev.switchyard.transport.ice.IceParameters;
  */
 final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender {
 
-    /** One m-line; {@code subscription} is null once the line is inactive. */
+    /**
+     * One m-line; {@code subscription} is null once the line is inactive, {@code offered} is what the latest
+     * offer carried on it (null: inactive), which the answer to that offer is about.
+     */
     private static final class MediaLine {
         final String mid;
         final MediaKind kind;
         final CodecChoice codec;
         Subscription subscription;
+        Subscription offered;
 
         MediaLine(Subscription subscription) {
             this.mid = subscription.mid();
             this.kind = subscription.track().kind();
             this.codec = subscription.track().codec();
             this.subscription = subscription;
+        }
+
+        /** Whether a new subscription to {@code track} may take this line over (RFC 8829 §5.2.2 reuse). */
+        boolean reusableFor(PublishedTrack track) {
+            return subscription == null && offered == null && kind == track.kind() && codec.equals(track.codec());
         }
     }
 
@@ -105,12 +114,27 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
         return current != null && current.sendRtcp(packet);
     }
 
-    /** Adds an m-line for a new subscription and returns it; the caller then calls {@link #renegotiate()}. */
+    /**
+     * Gives a new subscription an m-line and returns it; the caller then calls {@link #renegotiate()}. A line the
+     * participant already saw go inactive, of the same kind and codec, is taken over with its mid, so that
+     * subscribing and unsubscribing over and over does not grow every offer without end.
+     */
     Subscription subscribe(PublishedTrack track) {
+        int reused = -1;
+        for (int i = 0; i < lines.size() && reused < 0; i++) {
+            if (lines.get(i).reusableFor(track)) {
+                reused = i;
+            }
+        }
+        String mid = reused >= 0 ? lines.get(reused).mid : Integer.toString(lines.size());
         long ssrc = ThreadLocalRandom.current().nextLong(1, 0x1_0000_0000L);
-        Subscription subscription = new Subscription(track, this, lane, Integer.toString(lines.size()), ssrc,
+        Subscription subscription = new Subscription(track, this, lane, mid, ssrc,
                 services.mediaSettings().retransmission(), ThreadLocalRandom.current());
-        lines.add(new MediaLine(subscription));
+        if (reused >= 0) {
+            lines.set(reused, new MediaLine(subscription));
+        } else {
+            lines.add(new MediaLine(subscription));
+        }
         refreshActive();
         return subscription;
     }
@@ -158,6 +182,7 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
         List<OfferedTrack> tracks = new ArrayList<>();
         for (MediaLine line : lines) {
             Subscription subscription = line.subscription;
+            line.offered = subscription;
             boolean live = subscription != null;
             String trackId = live ? subscription.track().trackId() : "ended-" + line.mid;
             String streamId = live ? subscription.track().ownerId() : "ended";
@@ -206,7 +231,8 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
         lastRemoteIce = remote.ice();
         for (int i = 0; i < offeredLineCount; i++) {
             Subscription subscription = lines.get(i).subscription;
-            if (subscription != null) {
+            // A line taken over since the offer went out is negotiated by the next answer, not this one.
+            if (subscription != null && subscription == lines.get(i).offered) {
                 MediaDescription answered = answer.media().get(i);
                 subscription.useHeaderExtensions(acceptedExtensions(answered, subscription.track().kind()));
                 subscription.useRtx(acceptsRtx(answered, subscription.offeredRtxPayloadType()));

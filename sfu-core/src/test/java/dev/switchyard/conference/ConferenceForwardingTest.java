@@ -197,6 +197,39 @@ class ConferenceForwardingTest {
         }
     }
 
+    @Test
+    void publishingAndUnpublishingOverAndOverReusesTheSubscribersLines() throws Exception {
+        try (RoomManager roomManager = new RoomManager(serverContext, ports)) {
+            RecordingParticipantListener bobEvents = new RecordingParticipantListener();
+            Participant alice = roomManager.join("toggles", "Alice", new RecordingParticipantListener());
+            Participant bob = roomManager.join("toggles", "Bob", bobEvents);
+            ClientSide alicePublisher = new ClientSide();
+            ClientSide bobSubscriber = new ClientSide();
+            String sending = alicePublisher.vp8Offer();
+            String stopped = sending.replace("a=sendonly", "a=inactive");
+            int mediaLines = 0;
+            for (int toggle = 0; toggle < 20; toggle++) {
+                TrackInfo track = alice.publish(sending, Map.of("0", TrackSource.CAMERA)).tracks().get(0);
+                bob.subscribe(List.of(track.trackId()));
+                answerEveryOffer(bob, bobEvents, bobSubscriber);
+                alice.publish(stopped, Map.of());
+                answerEveryOffer(bob, bobEvents, bobSubscriber);
+                mediaLines = Math.max(mediaLines, bobEvents.lastOfferMediaLines);
+            }
+            assertEquals(1, mediaLines, "one m-line carries every subscription in turn");
+        }
+    }
+
+    /** Answers the subscriber offers that are waiting, until none comes within a moment. */
+    private static void answerEveryOffer(Participant subscriber, RecordingParticipantListener events,
+                                         ClientSide client) throws Exception {
+        RecordingParticipantListener.Offer offer;
+        while ((offer = events.offers.poll(200, TimeUnit.MILLISECONDS)) != null) {
+            events.lastOfferMediaLines = SessionDescription.parse(offer.sdp()).media().size();
+            subscriber.acceptSubscriberAnswer(client.answer(offer.sdp()));
+        }
+    }
+
     private static ClientSide subscribe(Participant subscriber, RecordingParticipantListener events, TrackInfo track)
             throws Exception {
         subscriber.subscribe(List.of(track.trackId()));
@@ -350,6 +383,8 @@ class ConferenceForwardingTest {
         private final BlockingQueue<byte[]> receivedRtcp = new LinkedBlockingQueue<>();
         private final java.util.concurrent.CountDownLatch connected = new java.util.concurrent.CountDownLatch(1);
         private final RtpPacketWriter writer = new RtpPacketWriter();
+        /** Set by the first answer: later offers renegotiate the same connection. */
+        private boolean connecting;
 
         ClientSide() throws Exception {
             transport = WebRtcTransport.client(clientContext, InetAddress.getLoopbackAddress(), this);
@@ -386,7 +421,10 @@ class ConferenceForwardingTest {
                 answer.addMedia(media);
             }
             answer.attributes().add(Group.bundle(offer.bundleMids()));
-            transport.connect(SdpTransportMapping.remoteTransport(offer), DtlsRole.CLIENT);
+            if (!connecting) {
+                connecting = true;
+                transport.connect(SdpTransportMapping.remoteTransport(offer), DtlsRole.CLIENT);
+            }
             return answer.serialize();
         }
 

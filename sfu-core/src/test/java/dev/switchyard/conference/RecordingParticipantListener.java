@@ -21,6 +21,8 @@ final class RecordingParticipantListener implements ParticipantListener {
     final BlockingQueue<String> removed = new LinkedBlockingQueue<>();
     /** "left ID", "unpublished TRACK-ID" and "offer", in the order they came. */
     final List<String> order = Collections.synchronizedList(new ArrayList<>());
+    /** m-lines in the latest offer a test read from {@link #offers}; written by that test. */
+    volatile int lastOfferMediaLines;
 
     @Override
     public void onParticipantJoined(ParticipantInfo participant) {

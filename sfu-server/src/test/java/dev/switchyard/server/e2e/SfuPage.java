@@ -129,6 +129,16 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
         PageProbe.run(browser, "sfuPublishScreen");
     }
 
+    /** Stops the screen share of {@link #publishScreenShare}. */
+    void stopScreenShare() {
+        PageProbe.run(browser, "sfuStopScreen");
+    }
+
+    /** The m-lines (transceivers) of the page's subscriber connection. */
+    int subscriberTransceiverCount() {
+        return ((Number) PageProbe.run(browser, "subscriberTransceiverCount")).intValue();
+    }
+
     /** Leaves the call; returns the wall-clock time (epoch ms) at which the page began leaving. */
     long leave() {
         return ((Number) PageProbe.run(browser, "sfuLeave")).longValue();
