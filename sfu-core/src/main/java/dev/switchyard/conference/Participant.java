@@ -96,7 +96,6 @@ public final class Participant implements RoomMember {
                 try {
                     publisher = new PublisherConnection(services, this::transportClosedInBackground);
                 } catch (IOException e) {
-                    publisher = null;
                     throw new NegotiationException("cannot create the publisher connection: " + e.getMessage(), e);
                 }
             }

@@ -56,7 +56,7 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
             this.subscription = subscription;
         }
 
-        /** Whether a new subscription to {@code track} may take this line over (RFC 8829 §5.2.2 reuse). */
+        /** Whether a new subscription to {@code track} may take this inactive line over, keeping its mid. */
         boolean reusableFor(PublishedTrack track) {
             return subscription == null && offered == null && kind == track.kind() && codec.equals(track.codec());
         }

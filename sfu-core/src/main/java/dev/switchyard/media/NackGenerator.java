@@ -39,7 +39,8 @@ public final class NackGenerator {
     /**
      * Notes a received packet by extended sequence number: a gap before it becomes missing packets.
      *
-     * @return how many packets this one showed to be missing (the whole gap, even one too large to repair)
+     * @return how many packets this one showed to be missing and are now awaited; 0 for a gap too large to
+     *         repair packet by packet (a jump or a burst: a keyframe repairs it, no NACK is sent)
      */
     public int onPacket(long extendedSequence) {
         if (!started) {
@@ -52,6 +53,7 @@ public final class NackGenerator {
             return 0;
         }
         long gap = extendedSequence - highest - 1;
+        int awaited = 0;
         if (gap > CAPACITY - count) {
             // Too much lost to repair packet by packet: forget it and start over from a keyframe.
             count = 0;
@@ -63,9 +65,10 @@ public final class NackGenerator {
                 requests[count] = 0;
                 count++;
             }
+            awaited = (int) gap;
         }
         highest = extendedSequence;
-        return (int) Math.min(gap, Integer.MAX_VALUE);
+        return awaited;
     }
 
     /** Whether {@code extendedSequence} is awaited: a retransmission of anything else is a duplicate. */

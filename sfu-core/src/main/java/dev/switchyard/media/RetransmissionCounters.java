@@ -47,8 +47,9 @@ public final class RetransmissionCounters {
     }
 
     /**
-     * Packets of publishers' NACK-able streams that did not arrive in sequence (gaps), whether repaired later or
-     * not: {@link #repairedUpstream} over this is the share the server's own NACKs recovered.
+     * Packets of publishers' NACK-able streams that did not arrive in sequence (gaps small enough to NACK; a
+     * larger jump is left to a keyframe), whether repaired later or not: {@link #repairedUpstream} over this is
+     * the share the server's own NACKs recovered (reordered packets count as missing, then not as repaired).
      */
     public long missingUpstream() {
         return missingUpstream.get();

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.transport.dtls.CertificateFingerprint;
+import dev.switchyard.transport.dtls.DtlsRecordFilter;
 import dev.switchyard.transport.dtls.DtlsRole;
 import dev.switchyard.transport.dtls.DtlsSession;
 import dev.switchyard.transport.ice.IceCandidate;
@@ -76,8 +77,8 @@ public final class WebRtcTransport implements AutoCloseable {
     private volatile DtlsRole dtlsRole;
     /** Set once ICE connected the active pair: DTLS may run from then on. */
     private volatile boolean iceConnected;
-    /** Set by the peer's first DTLS record: a DTLS server has something to answer from then on. */
-    private volatile boolean dtlsRecordSeen;
+    /** Set by the peer's first ClientHello: a DTLS server has something to answer from then on. */
+    private volatile boolean clientHelloSeen;
     private final long createdNanos = System.nanoTime();
     private volatile SrtpSession srtp;
     /** When the peer last sent a packet that authenticated under its SRTP keys. */
@@ -204,12 +205,12 @@ public final class WebRtcTransport implements AutoCloseable {
     }
 
     /**
-     * Starts the handshake once ICE is connected, and as a DTLS server only once the peer's first record came: a
+     * Starts the handshake once ICE is connected, and as a DTLS server only once the peer's ClientHello came: a
      * handshake holds a thread while it runs, and a peer that connects ICE but never sends a ClientHello must
      * not hold one (the connect deadline closes such a transport).
      */
     private void startDtlsWhenDue() {
-        boolean due = iceConnected && (dtlsRole == DtlsRole.CLIENT || dtlsRecordSeen);
+        boolean due = iceConnected && (dtlsRole == DtlsRole.CLIENT || clientHelloSeen);
         if (due && dtlsStarted.compareAndSet(false, true)) {
             dtls.start(context.handshakeExecutor());
         }
@@ -318,25 +319,26 @@ public final class WebRtcTransport implements AutoCloseable {
         }
     }
 
-    private void onDatagram(IceConnection from, byte[] buffer, int offset, int length) {
+    private void onDatagram(IceConnection via, InetSocketAddress source, byte[] buffer, int offset, int length) {
         switch (PacketKind.classify(buffer, offset, length)) {
             case DTLS -> {
                 DtlsSession session = dtls;
                 if (session != null) {
                     session.receive(buffer, offset, length);
-                    if (!dtlsRecordSeen) {
-                        dtlsRecordSeen = true;
+                    if (!clientHelloSeen && DtlsRecordFilter.isClientHello(buffer, offset, length)) {
+                        clientHelloSeen = true;
                         startDtlsWhenDue();
                     }
                 }
             }
-            case RTP -> receiveSrtp(from, buffer, offset, length, false);
-            case RTCP -> receiveSrtp(from, buffer, offset, length, true);
+            case RTP -> receiveSrtp(via, source, buffer, offset, length, false);
+            case RTCP -> receiveSrtp(via, source, buffer, offset, length, true);
             default -> stats.droppedUnknownKind.incrementAndGet();
         }
     }
 
-    private void receiveSrtp(IceConnection from, byte[] buffer, int offset, int length, boolean rtcp) {
+    private void receiveSrtp(IceConnection via, InetSocketAddress source, byte[] buffer, int offset, int length,
+                             boolean rtcp) {
         SrtpSession session = srtp;
         if (session == null) {
             stats.droppedBeforeKeys.incrementAndGet();
@@ -356,7 +358,7 @@ public final class WebRtcTransport implements AutoCloseable {
             lastAuthenticNanos = System.nanoTime();
             if (serverPorts != null) {
                 // Only the peer holds the keys: its media may lead the way to a rebound NAT port.
-                from.confirmSource();
+                via.confirmSource(source);
             }
             if (rtcp) {
                 stats.rtcpReceived.incrementAndGet();
@@ -395,8 +397,9 @@ public final class WebRtcTransport implements AutoCloseable {
         }
 
         @Override
-        public void onPacket(IceConnection connection, byte[] buffer, int offset, int length) {
-            onDatagram(connection, buffer, offset, length);
+        public void onPacket(IceConnection connection, byte[] buffer, int offset, int length,
+                             InetSocketAddress source) {
+            onDatagram(connection, source, buffer, offset, length);
         }
     }
 

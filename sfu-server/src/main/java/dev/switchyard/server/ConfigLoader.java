@@ -198,14 +198,16 @@ public final class ConfigLoader {
                 default -> throw new IllegalStateException("unhandled option " + entry.getKey());
             }
         }
-        if (idleTimeout.compareTo(pingInterval) <= 0) {
-            throw new ConfigException(ConfigOption.IDLE_TIMEOUT_SECONDS.key() + " (" + idleTimeout.toSeconds()
-                    + ") must be longer than " + ConfigOption.PING_INTERVAL_SECONDS.key() + " ("
-                    + pingInterval.toSeconds() + "), or live clients are closed before they can answer a ping");
+        ConnectionDeadlines deadlines;
+        try {
+            deadlines = new ConnectionDeadlines(httpRequestTimeout, pingInterval, idleTimeout, joinTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(ConfigOption.IDLE_TIMEOUT_SECONDS.key() + " and "
+                    + ConfigOption.PING_INTERVAL_SECONDS.key() + ": " + e.getMessage());
         }
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, new MediaSettings(retransmission, retransmissionBitsPerSecond),
-                allowedOrigins, new ConnectionDeadlines(httpRequestTimeout, pingInterval, idleTimeout, joinTimeout),
+                allowedOrigins, deadlines,
                 new RoomLimits(maxRooms, maxParticipantsPerRoom, maxTracksPerParticipant, maxMediaLinesPerOffer),
                 new ConnectionLimits(maxConnectionsPerAddress, messagesPerSecond, messageBurst));
     }

@@ -119,7 +119,7 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofSeconds(31), config.deadlines().idle());
         assertEquals(Duration.ofSeconds(3), config.deadlines().httpRequest());
         assertTrue(failure(Map.of(), "--ping-interval-seconds", "30", "--idle-timeout-seconds", "30")
-                .contains("idleTimeoutSeconds (30) must be longer than pingIntervalSeconds (30)"));
+                .contains("the idle deadline (30 s) must be longer than the ping interval (30 s)"));
     }
 
     @Test

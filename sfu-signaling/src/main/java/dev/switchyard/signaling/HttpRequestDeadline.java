@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Closes an HTTP connection that does not complete a request in time: counted from the connection's opening
- * and from each response, stopped by the end of each request. Reading alone does not reset it, so a client that
+ * and from each response (or the start of a pipelined request), stopped by the end of each request. Reading alone does not reset it, so a client that
  * trickles a request byte by byte (slowloris) holds its socket no longer than one that sends nothing. Removed
  * when the connection becomes a WebSocket. Runs on the connection's event loop only.
  */
@@ -38,6 +38,10 @@ final class HttpRequestDeadline extends ChannelDuplexHandler {
     public void channelRead(ChannelHandlerContext ctx, Object message) throws Exception {
         if (message instanceof HttpRequest) {
             requestInProgress = true;
+            if (expiry == null) {
+                // A pipelined request, begun while the previous one was answered: its own clock starts now.
+                arm(ctx);
+            }
         }
         if (message instanceof LastHttpContent) {
             requestInProgress = false;

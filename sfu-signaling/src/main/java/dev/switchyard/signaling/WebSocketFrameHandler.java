@@ -50,8 +50,9 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
         if (channel.isClosing()) {
             return;
         }
-        if ((frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame)
-                && !rate.tryAcquire(System.nanoTime())) {
+        // Every frame the server must answer counts, pings included (each costs a pong).
+        if ((frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame
+                || frame instanceof PingWebSocketFrame) && !rate.tryAcquire(System.nanoTime())) {
             LOG.info("closing WebSocket {}: it sent messages faster than the limit", ctx.channel().remoteAddress());
             channel.sendError(ErrorCode.LIMIT_REACHED, "more messages than the server accepts per second; "
                     + "the connection is closed", null);

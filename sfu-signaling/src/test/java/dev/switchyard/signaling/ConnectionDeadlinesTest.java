@@ -78,6 +78,29 @@ class ConnectionDeadlinesTest {
     }
 
     @Test
+    void aPipelinedRequestThatNeverEndsIsClosedAtTheDeadlineToo() throws Exception {
+        try (Socket client = new Socket()) {
+            client.connect(new InetSocketAddress("127.0.0.1", server.port()));
+            client.setSoTimeout(10_000);
+            // A complete request, then the head of a second one whose body never comes.
+            client.getOutputStream().write(("GET /a HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "POST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream().flush();
+            InputStream fromServer = client.getInputStream();
+            byte[] buffer = new byte[4096];
+            // The first answer comes, then the connection closes instead of waiting for the second body.
+            assertThrows(EOFException.class, () -> {
+                while (true) {
+                    if (fromServer.read(buffer) < 0) {
+                        throw new EOFException();
+                    }
+                }
+            });
+        }
+    }
+
+    @Test
     void aSocketThatNeverJoinsIsToldAndClosed() {
         try (TestSocket idle = connect()) {
             idle.nextError("timeout", null);

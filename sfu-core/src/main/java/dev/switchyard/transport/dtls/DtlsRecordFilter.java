@@ -5,7 +5,7 @@ package dev.switchyard.transport.dtls;
  * discarded, but Bouncy Castle answers a protected record too short to hold the AEAD nonce and tag with a fatal
  * decode_error, so a single stray datagram could end an association. Only well-framed DTLS records pass.
  */
-final class DtlsRecordFilter {
+public final class DtlsRecordFilter {
 
     /** RFC 6347 §4.1: type(1) version(2) epoch(2) sequence_number(6) length(2). */
     static final int RECORD_HEADER_LENGTH = 13;
@@ -17,10 +17,23 @@ final class DtlsRecordFilter {
     static final int MIN_PROTECTED_LENGTH = 8 + 16;
 
     private static final int FIRST_CONTENT_TYPE = 20; // change_cipher_spec
+    private static final int HANDSHAKE_CONTENT_TYPE = 22;
+    private static final int CLIENT_HELLO = 1; // RFC 6347 §4.3.2 HandshakeType
     private static final int LAST_CONTENT_TYPE = 24; // heartbeat
     private static final int DTLS_MAJOR_VERSION = 0xFE;
 
     private DtlsRecordFilter() {
+    }
+
+    /**
+     * Whether the datagram starts with a ClientHello (an unprotected handshake record whose first message is of
+     * type client_hello): what a DTLS server waits for before its handshake has anything to do.
+     */
+    public static boolean isClientHello(byte[] buffer, int offset, int length) {
+        return isWellFramed(buffer, offset, length) && length > RECORD_HEADER_LENGTH
+                && (buffer[offset] & 0xFF) == HANDSHAKE_CONTENT_TYPE
+                && buffer[offset + 3] == 0 && buffer[offset + 4] == 0
+                && (buffer[offset + RECORD_HEADER_LENGTH] & 0xFF) == CLIENT_HELLO;
     }
 
     /**

@@ -121,7 +121,6 @@ public final class DtlsSession {
             }
             state = State.HANDSHAKING;
         }
-        transport.startHandshake();
         handshakeExecutor.execute(this::runHandshake);
     }
 
@@ -166,6 +165,8 @@ public final class DtlsSession {
     }
 
     private void runHandshake() {
+        // The clock starts here: time spent queued for a handshake thread is not the peer's.
+        transport.startHandshake();
         DTLSTransport established;
         try {
             established = role == DtlsRole.SERVER ? acceptAsServer() : new DTLSClientProtocol().connect(

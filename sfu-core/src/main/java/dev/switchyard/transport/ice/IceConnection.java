@@ -43,8 +43,11 @@ public final class IceConnection implements AutoCloseable {
         /** Connectivity establishment failed; the connection is unusable. */
         void onFailed(IceConnection connection, String reason);
 
-        /** A non-STUN datagram arrived; the buffer is only valid during the call. */
-        void onPacket(IceConnection connection, byte[] buffer, int offset, int length);
+        /**
+         * A non-STUN datagram arrived from {@code from} (on a server connection the same object for every datagram
+         * of one remote address); the buffer is only valid during the call.
+         */
+        void onPacket(IceConnection connection, byte[] buffer, int offset, int length, InetSocketAddress from);
     }
 
     private static final int COMPONENT_ID = Component.RTP;
@@ -60,10 +63,10 @@ public final class IceConnection implements AutoCloseable {
     private final AtomicBoolean connected = new AtomicBoolean();
     private volatile long lastConsentNanos;
     private volatile Thread clientReader;
-    /** Where the datagram being handled on the media worker came from (server connections only). */
-    private InetSocketAddress lastSource;
     /** The peer's address as its authenticated media last showed it, once that differed from the selected pair. */
     private volatile InetSocketAddress latchedRemote;
+    /** The source {@link #confirmSource} last looked at: the same object again needs no further work. */
+    private volatile InetSocketAddress confirmedSource;
 
     private IceConnection(Agent agent, Component component, Listener listener, ServerIcePorts serverPorts,
                           BoundAddressHarvester clientHarvester) {
@@ -123,25 +126,24 @@ public final class IceConnection implements AutoCloseable {
 
     private void onSharedPortDatagram(byte[] data, int offset, int length, InetSocketAddress from) {
         if (!closed.get()) {
-            lastSource = from;
-            listener.onPacket(this, data, offset, length);
+            listener.onPacket(this, data, offset, length, from);
         }
     }
 
     /**
-     * The datagram just handed to {@link Listener#onPacket} authenticated (SRTP/SRTCP under the session's keys):
-     * if it came from another address than the one media goes to, the peer's NAT has rebound its port (or the
-     * peer moved), and media follows it there (RFC 8445 §7.3.1.4 lets a new peer-reflexive address in; the
-     * authentication is what makes following it safe). Call only from within {@code onPacket} of a server
-     * connection.
+     * A datagram from {@code source}, as given to {@link Listener#onPacket}, authenticated (SRTP/SRTCP under the
+     * session's keys): if it came from another address than the one media goes to, the peer's NAT has rebound
+     * its port (or the peer moved), and media follows it there (RFC 8445 §7.3.1.4 lets a new peer-reflexive
+     * address in; the authentication is what makes following it safe). A straggler from the old address would
+     * move media back until the next packet from the new one. Server connections only.
      */
-    public void confirmSource() {
-        InetSocketAddress source = lastSource;
-        if (source == null) {
+    public void confirmSource(InetSocketAddress source) {
+        if (source == confirmedSource) {
             return;
         }
+        confirmedSource = source;
         InetSocketAddress current = remoteAddress();
-        if (current != null && source != current && !source.equals(current)) {
+        if (current != null && !source.equals(current)) {
             latchedRemote = source;
         }
     }
@@ -221,7 +223,9 @@ public final class IceConnection implements AutoCloseable {
         CandidatePair pair = component.getSelectedPair();
         if (serverPorts != null && pair != null
                 && pair.getLocalCandidate().getTransport() == org.ice4j.Transport.UDP) {
-            return serverPorts.udpPort().send(buffer, offset, length, remoteAddress());
+            InetSocketAddress latched = latchedRemote;
+            return serverPorts.udpPort().send(buffer, offset, length,
+                    latched != null ? latched : pair.getRemoteCandidate().getTransportAddress());
         }
         component.send(buffer, offset, length);
         return true;
@@ -297,7 +301,8 @@ public final class IceConnection implements AutoCloseable {
             while (!closed.get()) {
                 packet.setData(buffer, 0, buffer.length);
                 clientHarvester.socket().receive(packet);
-                listener.onPacket(this, packet.getData(), packet.getOffset(), packet.getLength());
+                listener.onPacket(this, packet.getData(), packet.getOffset(), packet.getLength(),
+                        (InetSocketAddress) packet.getSocketAddress());
             }
         } catch (SocketException e) {
             if (!closed.get()) {

@@ -107,6 +107,11 @@ final class RemoteStunSocket extends DatagramSocket {
         return remoteAddress;
     }
 
+    /** The remote address this socket stands for: the same object for as long as the address is claimed. */
+    InetSocketAddress remote() {
+        return remoteAddress;
+    }
+
     @Override
     public InetAddress getInetAddress() {
         return remoteAddress.getAddress();

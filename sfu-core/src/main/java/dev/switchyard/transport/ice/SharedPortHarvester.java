@@ -70,7 +70,8 @@ final class SharedPortHarvester implements CandidateHarvester, DatagramHandler {
             return;
         }
         RemoteStunSocket remote = remotes.get(from);
-        if (remote == null || !remote.candidate().deliver(data, offset, length, from)) {
+        // The claimed socket's address, one object per remote, lets the session compare sources by reference.
+        if (remote == null || !remote.candidate().deliver(data, offset, length, remote.remote())) {
             droppedUnknownSource.incrementAndGet();
         }
     }

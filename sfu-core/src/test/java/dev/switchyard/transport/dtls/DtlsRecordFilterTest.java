@@ -24,6 +24,18 @@ class DtlsRecordFilterTest {
     }
 
     @Test
+    void recognisesAClientHelloAndNothingElse() {
+        // Epoch 0 handshake record whose first handshake message is of type 1 (client_hello), body abridged.
+        byte[] clientHello = HexFormat.of().parseHex("16fefd0000000000000000000401000000");
+        assertTrue(DtlsRecordFilter.isClientHello(clientHello, 0, clientHello.length));
+        byte[] serverHello = clientHello.clone();
+        serverHello[13] = 2;
+        assertFalse(DtlsRecordFilter.isClientHello(serverHello, 0, serverHello.length));
+        assertFalse(DtlsRecordFilter.isClientHello(CCS_AND_FINISHED, 0, CCS_AND_FINISHED.length));
+        assertFalse(DtlsRecordFilter.isClientHello(clientHello, 0, 13), "header only");
+    }
+
+    @Test
     void rejectsTruncatedUnknownAndTooShortProtectedRecords() {
         assertFalse(DtlsRecordFilter.isWellFramed(CCS_AND_FINISHED, 0, 0));
         assertFalse(DtlsRecordFilter.isWellFramed(CCS_AND_FINISHED, 0, 13), "record body missing");

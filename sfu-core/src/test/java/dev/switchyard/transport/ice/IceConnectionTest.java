@@ -1,6 +1,7 @@
 package dev.switchyard.transport.ice;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -99,7 +100,8 @@ class IceConnectionTest {
         }
 
         @Override
-        public void onPacket(IceConnection connection, byte[] buffer, int offset, int length) {
+        public void onPacket(IceConnection connection, byte[] buffer, int offset, int length,
+                             InetSocketAddress from) {
             packets.add(new String(buffer, offset, length, StandardCharsets.ISO_8859_1));
         }
     }

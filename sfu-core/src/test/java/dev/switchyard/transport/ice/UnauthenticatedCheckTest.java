@@ -60,7 +60,8 @@ class UnauthenticatedCheckTest {
         }
 
         @Override
-        public void onPacket(IceConnection connection, byte[] buffer, int offset, int length) {
+        public void onPacket(IceConnection connection, byte[] buffer, int offset, int length,
+                             InetSocketAddress from) {
         }
     }
 
