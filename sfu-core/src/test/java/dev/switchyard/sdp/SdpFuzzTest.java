@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +53,12 @@ class SdpFuzzTest {
         assertEquals(INPUTS, accepted + rejected);
         assertTrue(accepted > INPUTS / 20, "too few mutants parse to exercise the typed views: " + accepted);
         assertTrue(rejected > INPUTS / 4, "too few mutants are malformed to exercise the errors: " + rejected);
+    }
+
+    /** The same check driven by Jazzer's coverage feedback (corpus in SdpFuzzTestInputs). */
+    @FuzzTest(maxDuration = "90s")
+    void coverageGuided(@NotNull String input) {
+        check(input);
     }
 
     /** True when the input parsed; fails the test on any exception other than a well-formed SdpParseException. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import org.junit.jupiter.api.Test;
 
 import dev.switchyard.rtp.testing.ParserFuzzer;
@@ -41,19 +43,28 @@ class RtcpFuzzTest {
             RtcpVectors.CHROME_TCC_RUN, RtcpVectors.CHROME_TCC_MIXED, RtcpVectors.CHROME_SR_SDES,
             RtcpVectors.RR_REMB, RtcpVectors.MIXED_COMPOUND);
 
+    private final RtcpCompoundIterator iterator = new RtcpCompoundIterator();
+
     @Test
     void compoundIterator() {
-        RtcpCompoundIterator iterator = new RtcpCompoundIterator();
-        fuzz((buffer, offset, length) -> {
-            List<Object> packets = new ArrayList<>();
-            iterator.reset(buffer, offset, length);
-            while (iterator.next()) {
-                packets.add(List.of(iterator.packetOffset() - offset, iterator.packetLength(),
-                        iterator.packetType(), iterator.count()));
-            }
-            packets.add(iterator.isMalformed());
-            return packets;
-        }, ALL_SEEDS, ITERATIONS, 1);
+        fuzz(this::compound, ALL_SEEDS, ITERATIONS, 1);
+    }
+
+    /** The compound iterator driven by Jazzer's coverage feedback (corpus in RtcpFuzzTestInputs). */
+    @FuzzTest(maxDuration = "90s")
+    void compoundIteratorCoverageGuided(byte @NotNull [] input) {
+        ParserFuzzer.checkOne(this::compound, input);
+    }
+
+    private Object compound(byte[] buffer, int offset, int length) {
+        List<Object> packets = new ArrayList<>();
+        iterator.reset(buffer, offset, length);
+        while (iterator.next()) {
+            packets.add(List.of(iterator.packetOffset() - offset, iterator.packetLength(),
+                    iterator.packetType(), iterator.count()));
+        }
+        packets.add(iterator.isMalformed());
+        return packets;
     }
 
     @Test

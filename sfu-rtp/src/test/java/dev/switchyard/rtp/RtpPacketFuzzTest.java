@@ -1,6 +1,8 @@
 package dev.switchyard.rtp;
 
 import dev.switchyard.rtp.testing.ParserFuzzer;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -17,6 +19,12 @@ class RtpPacketFuzzTest {
     @Test
     void wrapAndExtensionIterationStayInsideThePacket() {
         ParserFuzzer.fuzz(this::summarise, seeds(), ITERATIONS, 3550);
+    }
+
+    /** The same check driven by Jazzer's coverage feedback (corpus in RtpPacketFuzzTestInputs). */
+    @FuzzTest(maxDuration = "90s")
+    void coverageGuided(byte @NotNull [] input) {
+        ParserFuzzer.checkOne(this::summarise, input);
     }
 
     /** Everything the view exposes, with absolute indices made relative so embedded parses compare equal. */
