@@ -42,6 +42,7 @@ import dev.switchyard.transport.ice.TestIceSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two participants driven by Java client transports: one publishes VP8, the other subscribes and receives it. */
@@ -217,6 +218,32 @@ class ConferenceForwardingTest {
                 mediaLines = Math.max(mediaLines, bobEvents.lastOfferMediaLines);
             }
             assertEquals(1, mediaLines, "one m-line carries every subscription in turn");
+        }
+    }
+
+    @Test
+    void aSubscriberAnswerThatChangesIceCredentialsIsRefusedAndTheOfferStaysOpen() throws Exception {
+        try (RoomManager roomManager = new RoomManager(serverContext, ports)) {
+            RecordingParticipantListener bobEvents = new RecordingParticipantListener();
+            Participant alice = roomManager.join("ice-change", "Alice", new RecordingParticipantListener());
+            Participant bob = roomManager.join("ice-change", "Bob", bobEvents);
+            ClientSide alicePublisher = new ClientSide();
+            ClientSide bobSubscriber = new ClientSide();
+            TrackInfo track = alice.publish(alicePublisher.vp8Offer(), Map.of("0", TrackSource.CAMERA))
+                    .tracks().get(0);
+            bob.subscribe(List.of(track.trackId()));
+            answerEveryOffer(bob, bobEvents, bobSubscriber);
+
+            alice.publish(alicePublisher.vp8Offer().replace("a=sendonly", "a=inactive"), Map.of());
+            RecordingParticipantListener.Offer next = bobEvents.offers.poll(5, TimeUnit.SECONDS);
+            assertNotNull(next, "the unpublish renegotiates bob's subscriber connection");
+            String answer = bobSubscriber.answer(next.sdp());
+            String changed = answer.replaceFirst("a=ice-ufrag:([^\\r\\n]+)", "a=ice-ufrag:changed$1");
+            NegotiationException refused = assertThrows(NegotiationException.class,
+                    () -> bob.acceptSubscriberAnswer(changed));
+            assertTrue(refused.getMessage().contains("changes the ICE credentials"), refused.getMessage());
+            // Nothing changed: the same offer still waits, and its proper answer is taken.
+            bob.acceptSubscriberAnswer(answer);
         }
     }
 
