@@ -19,6 +19,7 @@ import dev.switchyard.media.RetransmissionCounters;
 import dev.switchyard.media.TransportFeedbackGenerator;
 import dev.switchyard.rtcp.GenericNack;
 import dev.switchyard.rtcp.ReceiverReport;
+import dev.switchyard.rtcp.Remb;
 import dev.switchyard.rtcp.ReportBlock;
 import dev.switchyard.rtcp.RtcpCompoundIterator;
 import dev.switchyard.rtcp.RtcpHeader;
@@ -82,6 +83,7 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     private final int[] lostSequences = new int[64];
     private final RetransmissionCounters counters;
     private final boolean retransmission;
+    private final long maxVideoBitsPerSecond;
     /** RFC 8866 §5.2: a numeric session id, constant for the connection, with a version per answer. */
     private final String sessionId = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
     private long answerVersion;
@@ -92,6 +94,7 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         this.onTransportClosed = onTransportClosed;
         this.counters = services.retransmissionCounters();
         this.retransmission = services.mediaSettings().retransmission();
+        this.maxVideoBitsPerSecond = services.mediaSettings().maxVideoBitsPerSecond();
         this.transport = services.newServerTransport(this);
     }
 
@@ -307,8 +310,25 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         byte[] bytes = reportPacket.buffer();
         int length = ReceiverReport.write(bytes, 0, PublishedTrack.SERVER_RTCP_SSRC, blocks);
         length += SourceDescription.writeCname(bytes, length, PublishedTrack.SERVER_RTCP_SSRC, SERVER_CNAME);
+        length += writeBitrateCap(bytes, length);
         reportPacket.setOffsetLength(0, length);
         transport.sendRtcp(reportPacket);
+    }
+
+    /**
+     * REMB (draft-alvestrand-rmcat-remb) with the configured maximum per video track, for the publisher's video
+     * streams: browsers take it as the ceiling of their own estimate (transport-cc or loss based), so no track
+     * is sent above the cap. Returns the bytes written, 0 when nothing video is received.
+     */
+    private int writeBitrateCap(byte[] destination, int offset) {
+        long[] videoSsrcs = Arrays.stream(bindings)
+                .filter(binding -> !binding.repair() && binding.track().kind() == MediaKind.VIDEO)
+                .mapToLong(SsrcBinding::ssrc).distinct().limit(0xFF).toArray();
+        if (videoSsrcs.length == 0) {
+            return 0;
+        }
+        return Remb.write(destination, offset, PublishedTrack.SERVER_RTCP_SSRC,
+                maxVideoBitsPerSecond * videoSsrcs.length, videoSsrcs, videoSsrcs.length);
     }
 
     /**

@@ -31,10 +31,11 @@ final class RtpCapabilities {
 
     /**
      * Feedback accepted from publishers' offers: keyframe requests; NACK, which the server sends for packets lost
-     * on the way in (answered with RTX where offered); and transport-cc, which the server sends so that the
-     * publisher's estimator can raise its rate.
+     * on the way in (answered with RTX where offered); transport-cc, which the server sends so that the
+     * publisher's estimator can raise its rate; and goog-remb, by which the server caps that rate.
      */
-    static final Set<String> PUBLISHER_FEEDBACK = Set.of("nack", "nack pli", "ccm fir", "transport-cc");
+    static final Set<String> PUBLISHER_FEEDBACK = Set.of("nack", "nack pli", "ccm fir", "transport-cc",
+            "goog-remb");
 
     private static final Map<String, Integer> SUBSCRIBER_AUDIO_EXTENSIONS = Map.of(AUDIO_LEVEL, 1);
     private static final Map<String, Integer> SUBSCRIBER_VIDEO_EXTENSIONS = Map.of();

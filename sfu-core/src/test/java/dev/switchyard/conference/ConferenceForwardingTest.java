@@ -15,6 +15,7 @@ import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.media.ForwardingLanes;
 import dev.switchyard.rtcp.GenericNack;
 import dev.switchyard.rtcp.ReceiverReport;
+import dev.switchyard.rtcp.Remb;
 import dev.switchyard.rtcp.ReportBlockView;
 import dev.switchyard.rtcp.RtcpCompoundIterator;
 import dev.switchyard.rtcp.RtcpPacketType;
@@ -335,6 +336,18 @@ class ConferenceForwardingTest {
             ReportBlockView block = new ReportBlockView();
             assertTrue(report.reportBlock(0, block));
             assertEquals(PUBLISHER_SSRC, block.ssrc());
+            // The same compound caps the publisher's video with a REMB.
+            Remb cap = new Remb();
+            boolean capped = false;
+            while (!capped && receiverReport.next()) {
+                capped = receiverReport.packetType() == RtcpPacketType.PAYLOAD_FEEDBACK && cap.wrap(receiverReport);
+            }
+            assertTrue(capped, "a REMB follows the receiver report");
+            assertEquals(1, cap.ssrcCount());
+            assertEquals(PUBLISHER_SSRC, cap.ssrc(0));
+            assertTrue(cap.bitrate() <= MediaSettings.DEFAULTS.maxVideoBitsPerSecond()
+                    && cap.bitrate() > MediaSettings.DEFAULTS.maxVideoBitsPerSecond() * 0.99,
+                    "REMB carries the per-track cap (rounded down by its mantissa): " + cap.bitrate());
 
             SenderReport senderReport = new SenderReport();
             assertTrue(senderReport.wrap(bobSubscriber.nextRtcp(RtcpPacketType.SENDER_REPORT)));

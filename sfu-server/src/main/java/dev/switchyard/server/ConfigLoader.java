@@ -156,6 +156,7 @@ public final class ConfigLoader {
         Duration consentTimeout = defaults.consentTimeout();
         boolean retransmission = defaults.media().retransmission();
         long retransmissionBitsPerSecond = defaults.media().retransmissionBitsPerSecond();
+        long maxVideoBitsPerSecond = defaults.media().maxVideoBitsPerSecond();
         List<String> allowedOrigins = defaults.allowedOrigins();
         List<IceServer> iceServers = defaults.iceServers();
         Duration httpRequestTimeout = defaults.deadlines().httpRequest();
@@ -193,6 +194,7 @@ public final class ConfigLoader {
                 case MESSAGE_BURST -> messageBurst = integer(setting, 1, 100_000);
                 case RETRANSMISSION -> retransmission = bool(setting);
                 case MAX_RETRANSMISSION_KBPS -> retransmissionBitsPerSecond = integer(setting, 1, 1_000_000) * 1000L;
+                case MAX_VIDEO_KBPS -> maxVideoBitsPerSecond = integer(setting, 30, 100_000) * 1000L;
                 case ALLOWED_ORIGINS -> allowedOrigins = origins(setting);
                 case ICE_SERVERS -> iceServers = iceServers(setting);
                 default -> throw new IllegalStateException("unhandled option " + entry.getKey());
@@ -206,7 +208,8 @@ public final class ConfigLoader {
                     + ConfigOption.PING_INTERVAL_SECONDS.key() + ": " + e.getMessage());
         }
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
-                consentTimeout, iceServers, mediaWorkers, new MediaSettings(retransmission, retransmissionBitsPerSecond),
+                consentTimeout, iceServers, mediaWorkers, new MediaSettings(retransmission, retransmissionBitsPerSecond,
+                        maxVideoBitsPerSecond),
                 allowedOrigins, deadlines,
                 new RoomLimits(maxRooms, maxParticipantsPerRoom, maxTracksPerParticipant, maxMediaLinesPerOffer),
                 new ConnectionLimits(maxConnectionsPerAddress, messagesPerSecond, messageBurst));
@@ -391,6 +394,7 @@ public final class ConfigLoader {
             case MESSAGE_BURST -> Integer.toString(config.connectionLimits().messageBurst());
             case RETRANSMISSION -> Boolean.toString(config.media().retransmission());
             case MAX_RETRANSMISSION_KBPS -> Long.toString(config.media().retransmissionBitsPerSecond() / 1000);
+            case MAX_VIDEO_KBPS -> Long.toString(config.media().maxVideoBitsPerSecond() / 1000);
             case ALLOWED_ORIGINS -> config.allowedOrigins().isEmpty() ? "none" : String.join(",", config.allowedOrigins());
             case ICE_SERVERS -> config.iceServers().toString();
         };

@@ -56,7 +56,7 @@ class ConfigLoaderTest {
         assertEquals(List.of(), config.allowedOrigins());
         assertEquals(List.of("https://a.example", "http://b.example:8080"),
                 load(Map.of(), "--allowed-origins", "https://a.example, http://b.example:8080").allowedOrigins());
-        assertEquals(new MediaSettings(false, 500_000),
+        assertEquals(new MediaSettings(false, 500_000, MediaSettings.DEFAULTS.maxVideoBitsPerSecond()),
                 load(Map.of(), "--retransmission", "false", "--max-retransmission-kbps", "500").media());
     }
 

@@ -38,7 +38,8 @@ class LossRecoveryE2eTest {
 
     private static ServerConfig withRetransmission(boolean retransmission) {
         ServerConfig defaults = ServerConfig.DEFAULTS;
-        return defaults.withMedia(new MediaSettings(retransmission, defaults.media().retransmissionBitsPerSecond()));
+        return defaults.withMedia(new MediaSettings(retransmission, defaults.media().retransmissionBitsPerSecond(),
+                defaults.media().maxVideoBitsPerSecond()));
     }
 
     private record Result(double frozenSeconds, long nacks, long retransmitted) {

@@ -7,6 +7,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.switchyard.conference.MediaSettings;
+import dev.switchyard.server.ServerConfig;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -53,6 +56,28 @@ class PublisherBandwidthE2eTest {
                 assertTrue(rampedAfter.containsKey(page), () -> page + " did not ramp up within " + DEADLINE
                         + "; last: " + last.get(page));
             }
+        }
+    }
+
+    @Test
+    void aConfiguredVideoCapHoldsThePublishersTarget() throws InterruptedException {
+        long cap = 400_000;
+        ServerConfig defaults = ServerConfig.DEFAULTS;
+        ServerConfig capped = defaults.withMedia(new MediaSettings(defaults.media().retransmission(),
+                defaults.media().retransmissionBitsPerSecond(), cap));
+        try (E2eServer server = E2eServer.start(capped);
+             SfuPage ada = SfuPage.join(server.http(), ROOM + "-capped", "ada");
+             SfuPage grace = SfuPage.join(server.http(), ROOM + "-capped", "grace")) {
+            MediaCheck.assertFlowing(SfuPage.cameraAndMicrophoneOfOthers(List.of(ada, grace)));
+            double highest = 0;
+            for (int sample = 0; sample < 10; sample++) {
+                Thread.sleep(2000);
+                PublisherSendState state = ada.publisherSendState();
+                System.out.printf("capped at %d bit/s, %s: %s%n", cap, ada, state);
+                highest = Math.max(highest, state.targetBitrate());
+            }
+            double peak = highest;
+            assertTrue(peak > 0 && peak <= cap, () -> "ada's video target peaked at " + peak + " bit/s");
         }
     }
 
