@@ -6,6 +6,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -33,15 +34,18 @@ final class DatagramSelector implements AutoCloseable {
     private final ByteBuffer buffer = ByteBuffer.allocate(PacketBuffer.DEFAULT_CAPACITY);
     private final Queue<Runnable> registrations = new ConcurrentLinkedQueue<>();
     private final Queue<String> errors = new ConcurrentLinkedQueue<>();
-    private final Consumer<SelectionKey> drainer = this::drain;
+    private final Consumer<SelectionKey> drainer = key -> drain(key);
+    /** With busy polling: every socket, read in turn, none of them in the epoll set. */
+    private final List<SelectionKey> polled = new ArrayList<>();
     private final Thread thread;
     private final boolean busyPoll;
     private volatile boolean running = true;
 
     /**
-     * @param busyPoll never sleep in the selector: poll, and yield the core when nothing came. The kernel then
-     *                 never has to wake this thread, so a server on the same machine is not charged for wake-ups
-     *                 a remote receiver would cost it nothing; the price is this thread's whole core.
+     * @param busyPoll never sleep: read every socket in turn, and yield the core when nothing came. The sockets
+     *                 are then in no epoll set, so a server on the same machine is charged neither for waking
+     *                 this thread nor for the epoll callback of each delivery, which a remote receiver would cost
+     *                 it nothing; the price is this thread's whole core.
      */
     DatagramSelector(String threadName, boolean busyPoll) throws IOException {
         this.busyPoll = busyPoll;
@@ -59,7 +63,10 @@ final class DatagramSelector implements AutoCloseable {
         channel.configureBlocking(false);
         registrations.add(() -> {
             try {
-                channel.register(selector, SelectionKey.OP_READ, receiver);
+                SelectionKey key = channel.register(selector, busyPoll ? 0 : SelectionKey.OP_READ, receiver);
+                if (busyPoll) {
+                    polled.add(key);
+                }
             } catch (ClosedChannelException e) {
                 // Closed before the selector got to it: nothing to read.
             }
@@ -76,7 +83,7 @@ final class DatagramSelector implements AutoCloseable {
                 }
                 if (!busyPoll) {
                     selector.select(drainer);
-                } else if (selector.selectNow(drainer) == 0) {
+                } else if (!pollEverySocket()) {
                     Thread.yield();
                 }
             }
@@ -85,16 +92,35 @@ final class DatagramSelector implements AutoCloseable {
         }
     }
 
-    /** Reads the key's socket empty, so that one wake-up serves every datagram that arrived meanwhile. */
-    private void drain(SelectionKey key) {
+    /** Reads each socket empty once; returns whether any datagram came. */
+    private boolean pollEverySocket() {
+        boolean received = false;
+        for (int i = 0; i < polled.size(); i++) {
+            SelectionKey key = polled.get(i);
+            if (!key.isValid()) {
+                polled.remove(i--);
+            } else {
+                received |= drain(key);
+            }
+        }
+        return received;
+    }
+
+    /**
+     * Reads the key's socket empty, so that one wake-up serves every datagram that arrived meanwhile; returns
+     * whether any datagram came.
+     */
+    private boolean drain(SelectionKey key) {
         DatagramChannel channel = (DatagramChannel) key.channel();
         Receiver receiver = (Receiver) key.attachment();
+        boolean received = false;
         try {
             while (true) {
                 buffer.clear();
                 if (channel.receive(buffer) == null) {
-                    return;
+                    return received;
                 }
+                received = true;
                 try {
                     receiver.onDatagram(buffer.array(), 0, buffer.position());
                 } catch (RuntimeException e) {
@@ -110,6 +136,7 @@ final class DatagramSelector implements AutoCloseable {
             errors.add(thread.getName() + ": " + e);
             key.cancel();
         }
+        return received;
     }
 
     Thread thread() {
