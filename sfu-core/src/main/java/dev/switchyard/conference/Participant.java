@@ -186,7 +186,6 @@ public final class Participant implements RoomMember {
                 subscriptions.put(track.trackId(), subscription);
                 track.addSubscriber(subscription.stream(), subscription.lane(),
                         () -> subscriptionEnded(subscription));
-                track.requestKeyframe();
             }
             renegotiateSubscriber();
         }

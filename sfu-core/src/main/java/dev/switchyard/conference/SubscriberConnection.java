@@ -236,6 +236,13 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
                 MediaDescription answered = answer.media().get(i);
                 subscription.useHeaderExtensions(acceptedExtensions(answered, subscription.track().kind()));
                 subscription.useRtx(acceptsRtx(answered, subscription.offeredRtxPayloadType()));
+                if (!subscription.isAnswered()) {
+                    subscription.markAnswered();
+                    // The subscriber can decode from now on; on a connection still connecting, onConnected asks.
+                    if (connected) {
+                        subscription.track().requestKeyframe();
+                    }
+                }
             }
         }
         awaitingAnswer = false;
@@ -294,7 +301,9 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
     public void onConnected(WebRtcTransport connectedTransport) {
         connected = true;
         for (Subscription subscription : active) {
-            subscription.track().requestKeyframe();
+            if (subscription.isAnswered()) {
+                subscription.track().requestKeyframe();
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.switchyard.conference;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.media.ForwardingLane;
 import dev.switchyard.media.HeaderExtensionMap;
 import dev.switchyard.media.RtpSender;
@@ -13,7 +14,7 @@ import dev.switchyard.media.StreamRewriter;
  * One subscriber's view of one published track (mediasoup's Consumer): the m-line it arrives on and the
  * forwarding state ({@link SendStream}) that gives it its own SSRC and continuous numbering.
  */
-final class Subscription {
+final class Subscription implements RtpSender {
 
     private final PublishedTrack track;
     private final ForwardingLane lane;
@@ -21,25 +22,57 @@ final class Subscription {
     private final SendStream stream;
     private final long rtxSsrc;
     private final int offeredRtxPayloadType;
+    private final RtpSender connection;
+    /**
+     * Set once the subscriber answered an offer that carries this subscription. Until then nothing is sent: a
+     * browser drops packets of a stream it has not negotiated, and a dropped keyframe would cost the subscriber
+     * a keyframe request and its round trip before the first frame.
+     */
+    private volatile boolean answered;
 
     /**
-     * @param sender the subscriber's connection, which protects and sends
+     * @param connection the subscriber's connection, which protects and sends
      * @param lane the lane whose thread runs the subscriber's send streams
      * @param retransmission whether to offer NACK and RTX (video only)
      * @param random source of the RTX SSRC and first RTX sequence number
      */
-    Subscription(PublishedTrack track, RtpSender sender, ForwardingLane lane, String mid, long outputSsrc,
+    Subscription(PublishedTrack track, RtpSender connection, ForwardingLane lane, String mid, long outputSsrc,
                  boolean retransmission, RandomGenerator random) {
         this.track = track;
+        this.connection = connection;
         this.lane = lane;
         this.mid = mid;
         boolean video = track.kind() == MediaKind.VIDEO;
         this.offeredRtxPayloadType = video && retransmission
                 ? RtpCapabilities.rtxPayloadTypeFor(track.codec().payloadType()) : -1;
         this.rtxSsrc = offeredRtxPayloadType < 0 ? 0 : random.nextLong(1, 0x1_0000_0000L);
-        this.stream = new SendStream(new StreamRewriter(outputSsrc, track.codec().frameTicks()), sender, video,
+        this.stream = new SendStream(new StreamRewriter(outputSsrc, track.codec().frameTicks()), this, video,
                 track, rtxSsrc, random.nextInt(0x1_0000), track.ownerId());
         useHeaderExtensions(RtpCapabilities.subscriberExtensions(track.kind()));
+    }
+
+    /** The subscriber's answer took this subscription's m-line: from now on its packets go out. */
+    void markAnswered() {
+        answered = true;
+    }
+
+    boolean isAnswered() {
+        return answered;
+    }
+
+    @Override
+    public boolean isReady() {
+        return answered && connection.isReady();
+    }
+
+    @Override
+    public boolean sendRtp(PacketBuffer packet) {
+        return connection.sendRtp(packet);
+    }
+
+    @Override
+    public boolean sendRtcp(PacketBuffer packet) {
+        return connection.sendRtcp(packet);
     }
 
     /** The RTX payload type offered for this m-line, or -1 if retransmission is not offered. */

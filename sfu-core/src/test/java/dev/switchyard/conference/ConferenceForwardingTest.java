@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.media.ForwardingLanes;
 import dev.switchyard.rtcp.GenericNack;
+import dev.switchyard.rtcp.PictureLossIndication;
 import dev.switchyard.rtcp.ReceiverReport;
 import dev.switchyard.rtcp.Remb;
 import dev.switchyard.rtcp.ReportBlockView;
@@ -389,6 +390,50 @@ class ConferenceForwardingTest {
         }
     }
 
+    @Test
+    void aSubscriptionSendsNothingBeforeItsAnswerAndItsAnswerAsksThePublisherForAKeyframe() throws Exception {
+        try (RoomManager roomManager = new RoomManager(serverContext, ports)) {
+            RecordingParticipantListener bobEvents = new RecordingParticipantListener();
+            Participant alice = roomManager.join("answer-first", "Alice", new RecordingParticipantListener());
+            Participant carol = roomManager.join("answer-first", "Carol", new RecordingParticipantListener());
+            Participant bob = roomManager.join("answer-first", "Bob", bobEvents);
+            ClientSide alicePublisher = new ClientSide();
+            ClientSide carolPublisher = new ClientSide();
+            TrackInfo aliceTrack = alice.publish(alicePublisher.vp8Offer(), Map.of("0", TrackSource.CAMERA))
+                    .tracks().get(0);
+            PublishedTracks carolPublished = carol.publish(carolPublisher.vp8Offer(),
+                    Map.of("0", TrackSource.CAMERA));
+            carolPublisher.connectWithAnswer(carolPublished.answerSdp());
+            carolPublisher.awaitConnected();
+            // Bob's subscriber connection is up, receiving Alice, before he subscribes to Carol.
+            bob.subscribe(List.of(aliceTrack.trackId()));
+            ClientSide bobSubscriber = new ClientSide();
+            bob.acceptSubscriberAnswer(bobSubscriber.answer(bobEvents.offers.poll(5, TimeUnit.SECONDS).sdp()));
+            bobSubscriber.awaitConnected();
+
+            bob.subscribe(List.of(carolPublished.tracks().get(0).trackId()));
+            RecordingParticipantListener.Offer offer = bobEvents.offers.poll(5, TimeUnit.SECONDS);
+            assertNotNull(offer);
+            // Unanswered, Bob's browser would drop the stream: nothing is sent and no keyframe is asked for yet.
+            int sequence = 1;
+            for (int i = 0; i < 5; i++) {
+                carolPublisher.sendVp8(sequence++, true);
+            }
+            assertEquals(null, bobSubscriber.pollRtp(300), "nothing forwarded before the answer");
+            assertEquals(null, carolPublisher.pollRtcp(RtcpPacketType.PAYLOAD_FEEDBACK, PictureLossIndication.FORMAT,
+                    300), "no keyframe request before the answer");
+
+            bob.acceptSubscriberAnswer(bobSubscriber.answer(offer.sdp()));
+            assertNotNull(carolPublisher.pollRtcp(RtcpPacketType.PAYLOAD_FEEDBACK, PictureLossIndication.FORMAT,
+                    5000), "the answer asks Carol for a keyframe");
+            carolPublisher.sendVp8(sequence, true);
+            assertTrue(ClientSide.isVp8Keyframe(bobSubscriber.nextRtp()), "Bob starts with Carol's keyframe");
+            alicePublisher.close();
+            carolPublisher.close();
+            bobSubscriber.close();
+        }
+    }
+
     /**
      * Alice publishes one VP8 track and Bob subscribes to it, both through Java client transports, connected.
      *
@@ -536,7 +581,17 @@ class ConferenceForwardingTest {
 
         /** The next RTCP packet of {@code type} within 5 s (compounds are searched), as its bytes. */
         RtcpCompoundIterator nextRtcp(int type) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            RtcpCompoundIterator packet = pollRtcp(type, -1, 5000);
+            assertNotNull(packet, "an RTCP packet of type " + type + " arrived");
+            return packet;
+        }
+
+        /**
+         * The next RTCP packet of {@code type} and, unless it is -1, of feedback format {@code format} within
+         * {@code millis} (compounds are searched), or null.
+         */
+        RtcpCompoundIterator pollRtcp(int type, int format, long millis) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
             while (System.nanoTime() < deadline) {
                 byte[] bytes = receivedRtcp.poll(100, TimeUnit.MILLISECONDS);
                 if (bytes == null) {
@@ -544,12 +599,12 @@ class ConferenceForwardingTest {
                 }
                 RtcpCompoundIterator packets = new RtcpCompoundIterator().reset(bytes, 0, bytes.length);
                 while (packets.next()) {
-                    if (packets.packetType() == type) {
+                    if (packets.packetType() == type && (format == -1 || packets.count() == format)) {
                         return packets;
                     }
                 }
             }
-            throw new AssertionError("no RTCP packet of type " + type + " arrived");
+            return null;
         }
 
         RtpPacket nextRtp() throws InterruptedException {

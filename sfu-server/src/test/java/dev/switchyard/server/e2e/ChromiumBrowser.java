@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.openqa.selenium.JavascriptExecutor;
@@ -89,6 +90,11 @@ final class ChromiumBrowser implements Browser {
     @Override
     public void open(URI page) {
         driver.get(page.toString());
+    }
+
+    /** Runs {@code source} in every page opened from now on, before the page's own scripts. */
+    void runBeforePageScripts(String source) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source));
     }
 
     /** Runs synchronous JavaScript in the page; {@code arguments[i]} are the given values. */
