@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
@@ -96,7 +97,7 @@ public final class MediaWorker implements AutoCloseable {
                 }
                 runAfterWakeup();
             }
-        } catch (ClosedSelectorException e) {
+        } catch (ClosedSelectorException | CancelledKeyException e) {
             // Closed while waiting: the worker ends.
         } catch (IOException e) {
             if (!closed) {
