@@ -262,6 +262,7 @@ export class Session extends EventTarget {
       case 'joined': return this.#onJoined(message);
       case 'participant_joined': return this.#onParticipantJoined(message.participant);
       case 'participant_left': return this.#onParticipantLeft(message.participantId);
+      case 'presence': return (message.events ?? []).forEach((event) => this.#dispatchMessage(event));
       case 'track_published': return this.#onTrackPublished(message.track);
       case 'track_unpublished': return this.#onTrackUnpublished(message.trackId, message.participantId);
       case 'track_muted': return this.#onTrackMuted(message);

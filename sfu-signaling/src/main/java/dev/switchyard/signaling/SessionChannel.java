@@ -100,6 +100,11 @@ public final class SessionChannel {
         channel.eventLoop().execute(task);
     }
 
+    /** Runs {@code task} on this socket's event loop once {@code delayMillis} have passed. */
+    public void runAfter(Runnable task, long delayMillis) {
+        channel.eventLoop().schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
     /**
      * Starts the closing handshake (RFC 6455 §7.1.2). Once the close frame is out, the server stops sending (TCP
      * half-close) but keeps reading and discarding until the client closes its side, or for at most

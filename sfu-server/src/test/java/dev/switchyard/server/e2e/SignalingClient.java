@@ -30,7 +30,7 @@ final class SignalingClient implements AutoCloseable {
 
     /** SFU events about other participants that may interleave with replies; skipped when awaiting one. */
     private static final Set<String> ROOM_EVENTS = Set.of("participant_joined", "participant_left",
-            "track_published", "track_unpublished", "track_muted");
+            "presence", "track_published", "track_unpublished", "track_muted");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

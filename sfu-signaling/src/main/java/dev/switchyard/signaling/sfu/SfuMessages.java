@@ -39,6 +39,14 @@ final class SfuMessages {
         return Json.message("participant_left").put("participantId", participantId);
     }
 
+    /** Several presence messages in one, in the order they happened. */
+    static ObjectNode presence(List<ObjectNode> changes) {
+        ObjectNode message = Json.message("presence");
+        ArrayNode events = message.putArray("events");
+        changes.forEach(events::add);
+        return message;
+    }
+
     static ObjectNode trackPublished(TrackInfo track) {
         ObjectNode message = Json.message("track_published");
         message.set("track", track(track));

@@ -1,6 +1,7 @@
 package dev.switchyard.signaling.sfu;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -28,8 +29,15 @@ class ParticipantEventSenderTest {
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final ParticipantEventSender sender = new ParticipantEventSender(new SessionChannel(channel));
 
+    /** The next message once the presence batch window has passed. */
     private JsonNode sent() {
         channel.runPendingTasks();
+        channel.advanceTimeBy(ParticipantEventSender.PRESENCE_BATCH_MILLIS, TimeUnit.MILLISECONDS);
+        channel.runPendingTasks();
+        return next();
+    }
+
+    private JsonNode next() {
         TextWebSocketFrame frame = channel.readOutbound();
         try {
             return TestSocket.parse(frame.text());
@@ -67,6 +75,33 @@ class ParticipantEventSenderTest {
         sender.onParticipantLeft("p-3");
         assertNull(channel.readOutbound());
         assertEquals("participant_left", sent().get("type").asText());
+    }
+
+    @Test
+    void presenceChangesWithinOneWindowShareOneMessageInTheirOrder() {
+        sender.onParticipantJoined(new ParticipantInfo("p-3", "Grace", List.of()));
+        sender.onParticipantJoined(new ParticipantInfo("p-4", "Linus", List.of()));
+        sender.onParticipantLeft("p-3");
+        channel.runPendingTasks();
+        assertNull(channel.readOutbound(), "held for the window");
+        assertEquals(TestSocket.parse("""
+                {"type":"presence","events":[
+                 {"type":"participant_joined","participant":{"participantId":"p-3","name":"Grace","tracks":[]}},
+                 {"type":"participant_joined","participant":{"participantId":"p-4","name":"Linus","tracks":[]}},
+                 {"type":"participant_left","participantId":"p-3"}]}"""), sent());
+        assertNull(channel.readOutbound(), "one message for the three changes");
+    }
+
+    @Test
+    void anyOtherMessageFirstSendsThePresenceChangesBeforeIt() {
+        sender.onParticipantJoined(new ParticipantInfo("p-3", "Grace", List.of()));
+        sender.onTrackPublished(SCREEN);
+        channel.runPendingTasks();
+        assertEquals("participant_joined", next().get("type").asText());
+        assertEquals("track_published", next().get("type").asText());
+        channel.advanceTimeBy(ParticipantEventSender.PRESENCE_BATCH_MILLIS, TimeUnit.MILLISECONDS);
+        channel.runPendingTasks();
+        assertNull(channel.readOutbound(), "the window's flush finds nothing left");
     }
 
     @Test
