@@ -63,8 +63,8 @@ final class FootprintProbe {
     }
 
     /**
-     * Once everyone has left: waits (bounded) until the server counts no participant and its threads and
-     * descriptors are back at the idle figures, then collects its garbage and samples.
+     * Once everyone has left: waits (bounded) until the server counts no participant and its threads,
+     * descriptors and ICE sessions are back at the idle figures, then collects its garbage and samples.
      */
     FootprintSample afterLeave(FootprintSample idle, Duration settle) throws InterruptedException {
         FootprintSample last = pollUntil(sample -> sample.participants() == 0, EMPTY_TIMEOUT_MILLIS);
@@ -108,12 +108,13 @@ final class FootprintProbe {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(health).timeout(HEALTH_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode body = SignalingSocket.JSON.readTree(response.body());
-            return new FootprintSample(at, body.path("participants").asInt(-1), body.path("heapUsedBytes").asLong(-1),
+            return new FootprintSample(at, body.path("participants").asInt(-1), body.path("iceSessions").asInt(-1),
+                    body.path("heapUsedBytes").asLong(-1),
                     body.path("heapCommittedBytes").asLong(-1), body.path("threads").asInt(-1),
                     body.path("openFileDescriptors").asLong(-1), rss);
         } catch (IOException e) {
             note("no footprint from " + health + ": " + e);
-            return new FootprintSample(at, -1, -1, -1, -1, -1, rss);
+            return new FootprintSample(at, -1, -1, -1, -1, -1, -1, rss);
         }
     }
 

@@ -6,14 +6,19 @@ package dev.switchyard.loadgen;
  *
  * @param atSeconds time since the idle sample, the first of the run
  * @param participants everyone the server counts, in every room
+ * @param iceSessions the server's ICE sessions (ice4j agents) on its media port
  */
-record FootprintSample(double atSeconds, int participants, long heapUsedBytes, long heapCommittedBytes,
+record FootprintSample(double atSeconds, int participants, int iceSessions, long heapUsedBytes, long heapCommittedBytes,
                        int threads, long openFileDescriptors, long rssBytes) {
 
-    /** At or below {@code reference} in threads and descriptors, each compared only where both are known. */
+    /**
+     * At or below {@code reference} in threads, descriptors and ICE sessions, each compared only where both are
+     * known.
+     */
     boolean threadsAndDescriptorsWithin(FootprintSample reference) {
         return atOrBelow(threads, reference.threads)
-                && atOrBelow(openFileDescriptors, reference.openFileDescriptors);
+                && atOrBelow(openFileDescriptors, reference.openFileDescriptors)
+                && atOrBelow(iceSessions, reference.iceSessions);
     }
 
     private static boolean atOrBelow(long value, long reference) {

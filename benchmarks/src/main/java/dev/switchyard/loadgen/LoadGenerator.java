@@ -27,8 +27,13 @@ public final class LoadGenerator {
             return;
         }
         quietIce4j();
-        LoadReport report = LoadRun.execute(options);
-        ToolCommandLine.print(report.table(), report, options.json());
+        if (options.topology() == Topology.CHURN) {
+            ChurnReport report = ChurnRun.execute(options);
+            ToolCommandLine.print(report.table(), report, options.json());
+        } else {
+            LoadReport report = LoadRun.execute(options);
+            ToolCommandLine.print(report.table(), report, options.json());
+        }
     }
 
     /** ice4j logs every ICE state change of every synthetic connection through java.util.logging. */

@@ -30,28 +30,32 @@ record LoadOptions(URI url, Topology topology, int participants, Duration durati
 
     static final int MAX_PARTICIPANTS = 201;
     static final Duration MAX_DURATION = Duration.ofMinutes(10);
+    static final Duration MAX_CHURN_DURATION = Duration.ofMinutes(60);
     static final String USAGE = """
-            usage: LoadGenerator --url ws://127.0.0.1:8080/ws --topology meeting|webinar
+            usage: LoadGenerator --url ws://127.0.0.1:8080/ws --topology meeting|webinar|churn
                                  (--participants N | --subscribers M) [--duration 30s] [--video-kbps 500]
                                  [--server-pid PID] [--json out.json] [--warm-up 5s] [--busy-poll false] [--settle 10s]
               meeting: N participants (2-%d) each publish audio+video and subscribe to all others
               webinar: one publisher and M subscribers (1-%d)
+              churn: one publisher throughout, and N participants (2-%d) that each join, publish, wait for
+                     its video, stay a second, leave and start over, for the whole duration (a soak: up to 60m)
               duration: 1s-10m (suffix s or m); the URL must name a loopback address
               warm-up: media flows this long (0s-2m) before the measurement window opens
               busy-poll: the subscribers' reader spins instead of sleeping, so that the kernel's cost of
                          waking it is not charged to the server under test (it takes a core)
               settle: after everyone left, wait up to this long (0s-5m) for the server's threads and
                       file descriptors to return to idle before sampling its footprint
-            """.formatted(MAX_PARTICIPANTS - 1, MAX_PARTICIPANTS - 1);
+            """.formatted(MAX_PARTICIPANTS - 1, MAX_PARTICIPANTS - 1, MAX_PARTICIPANTS - 1);
 
     LoadOptions {
         requireLoopback(url);
-        int limit = topology == Topology.MEETING ? MAX_PARTICIPANTS - 1 : MAX_PARTICIPANTS;
+        int limit = topology == Topology.WEBINAR ? MAX_PARTICIPANTS : MAX_PARTICIPANTS - 1;
         if (participants < 2 || participants > limit) {
             throw new IllegalArgumentException("participant count out of range: " + participants);
         }
-        if (duration.compareTo(Duration.ofSeconds(1)) < 0 || duration.compareTo(MAX_DURATION) > 0) {
-            throw new IllegalArgumentException("duration must be 1s to 10m: " + duration);
+        Duration maxDuration = topology == Topology.CHURN ? MAX_CHURN_DURATION : MAX_DURATION;
+        if (duration.compareTo(Duration.ofSeconds(1)) < 0 || duration.compareTo(maxDuration) > 0) {
+            throw new IllegalArgumentException("duration must be 1s to " + maxDuration.toMinutes() + "m: " + duration);
         }
         if (warmUp.isNegative() || warmUp.compareTo(Duration.ofMinutes(2)) > 0) {
             throw new IllegalArgumentException("warm-up must be 0s to 2m: " + warmUp);

@@ -45,6 +45,7 @@ record ServerFootprint(FootprintSample idle, List<FootprintSample> window, Footp
                 heapCollected ? " (idle and after leave collected first)" : "");
         LoadReport.row(out, "server heap committed", "%s MiB", timeline(FootprintSample::heapCommittedBytes, MIB));
         LoadReport.row(out, "server threads", "%s", timeline(FootprintSample::threads, 1));
+        LoadReport.row(out, "server ICE sessions", "%s", timeline(FootprintSample::iceSessions, 1));
         LoadReport.row(out, "server fds", "%s", timeline(FootprintSample::openFileDescriptors, 1));
         if (idle.rssBytes() >= 0) {
             LoadReport.row(out, "server RSS timeline", "%s MiB", timeline(FootprintSample::rssBytes, MIB));

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -45,6 +48,8 @@ final class SyntheticParticipant implements SignalingSocket.Handler {
      * measure latency on that sample; every packet is counted from its clear-text header.
      */
     static final int LATENCY_SAMPLE_INTERVAL = 16;
+    /** Longer than the server's presence batching, so the departures behind a refused subscription have arrived. */
+    private static final long RESUBSCRIBE_DELAY_MILLIS = 200;
 
     private final LoadContext context;
     private final int index;
@@ -54,6 +59,8 @@ final class SyntheticParticipant implements SignalingSocket.Handler {
     private final CompletableFuture<Void> joined = new CompletableFuture<>();
     private final List<ScheduledFuture<?>> pacing = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
+    /** Other participants' tracks announced and not unpublished since, by id. */
+    private final Set<String> announcedTracks = new LinkedHashSet<>();
     private SignalingSocket socket;
     private String participantId;
     private WebRtcTransport publisher;
@@ -103,8 +110,9 @@ final class SyntheticParticipant implements SignalingSocket.Handler {
                 case "joined" -> onJoined(message);
                 case "publish_answer" -> onPublishAnswer(message);
                 case "track_published" -> subscribeIfOthers(List.of(message.path("track")));
+                case "track_unpublished" -> announcedTracks.remove(message.path("trackId").asText());
                 case "subscriber_offer" -> onSubscriberOffer(message);
-                case "error" -> errors.add(message.path("code").asText() + ": " + message.path("message").asText());
+                case "error" -> onError(message);
                 default -> {
                     // Participant and track departures need no action: the server renegotiates by itself.
                 }
@@ -148,15 +156,41 @@ final class SyntheticParticipant implements SignalingSocket.Handler {
         if (!subscribes) {
             return;
         }
-        ObjectNode subscribe = SignalingSocket.message("subscribe");
-        ArrayNode ids = subscribe.putArray("trackIds");
+        List<String> ids = new ArrayList<>();
         for (JsonNode track : tracks) {
             if (!track.path("participantId").asText().equals(participantId)) {
                 ids.add(track.path("trackId").asText());
             }
         }
-        if (!ids.isEmpty()) {
+        announcedTracks.addAll(ids);
+        subscribe(ids);
+    }
+
+    private void subscribe(Collection<String> trackIds) {
+        if (!trackIds.isEmpty()) {
+            ObjectNode subscribe = SignalingSocket.message("subscribe");
+            ArrayNode ids = subscribe.putArray("trackIds");
+            trackIds.forEach(ids::add);
             socket.send(subscribe);
+        }
+    }
+
+    /**
+     * A subscription is all or nothing, and in a room where others come and go a track may leave between its
+     * announcement and the request: the others are asked for again once the news of what left has arrived
+     * (the server ignores tracks already subscribed). Counted as an error all the same.
+     */
+    private void onError(JsonNode message) {
+        errors.add(message.path("code").asText() + ": " + message.path("message").asText());
+        if (message.path("code").asText().equals("unknown_track")
+                && message.path("requestType").asText().equals("subscribe") && !leaving) {
+            context.pacer().schedule(this::subscribeAgain, RESUBSCRIBE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void subscribeAgain() {
+        if (!leaving) {
+            subscribe(List.copyOf(announcedTracks));
         }
     }
 

@@ -5,5 +5,7 @@ enum Topology {
     /** Everyone publishes audio and video and subscribes to everyone else. */
     MEETING,
     /** One participant publishes audio and video; all others only subscribe to it. */
-    WEBINAR
+    WEBINAR,
+    /** One participant publishes throughout; the others join, receive it, publish, leave and join again. */
+    CHURN
 }

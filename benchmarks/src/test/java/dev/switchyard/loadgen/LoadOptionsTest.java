@@ -54,6 +54,11 @@ class LoadOptionsTest {
                 "ws://127.0.0.1/ws", "--topology", "meeting", "--participants", "3", "--duration", "11m"}));
         assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse(new String[] {"--url",
                 "ws://127.0.0.1/ws", "--topology", "meeting", "--subscribers", "3"}));
+        assertEquals(Duration.ofMinutes(30), LoadOptions.parse(new String[] {"--url", "ws://127.0.0.1/ws",
+                "--topology", "churn", "--participants", "3", "--duration", "30m"}).duration(),
+                "a churn soak may run for up to an hour");
+        assertThrows(IllegalArgumentException.class, () -> LoadOptions.parse(new String[] {"--url",
+                "ws://127.0.0.1/ws", "--topology", "churn", "--participants", "3", "--duration", "61m"}));
         assertEquals(Duration.ofSeconds(30), new LoadOptions(URI.create("ws://127.0.0.1/ws"),
                 Topology.MEETING, 200, Duration.ofSeconds(30), 500, OptionalLong.empty(), Optional.empty(),
                 LoadOptions.DEFAULT_WARM_UP, false, LoadOptions.DEFAULT_SETTLE).duration());

@@ -14,7 +14,7 @@ class ServerFootprintTest {
     private static final long MIB = 1 << 20;
 
     private static FootprintSample sample(double at, long heapMib, int threads, long descriptors) {
-        return new FootprintSample(at, 0, heapMib * MIB, 64 * MIB, threads, descriptors, 100 * MIB);
+        return new FootprintSample(at, 0, 0, heapMib * MIB, 64 * MIB, threads, descriptors, 100 * MIB);
     }
 
     private static ServerFootprint run(FootprintSample afterLeave, boolean collected) {

@@ -42,7 +42,9 @@ final class HealthRoute implements HttpRoute {
         ObjectNode body = JsonNodeFactory.instance.objectNode()
                 .put("status", "ok")
                 .put("rooms", roomManager.roomCount())
-                .put("participants", roomManager.participantCount());
+                .put("participants", roomManager.participantCount())
+                .put("iceSessions", ports.iceSessions())
+                .put("iceRemoteAddresses", ports.iceRemoteAddresses());
         RetransmissionCounters retransmissions = roomManager.retransmissions();
         body.put("retransmissionsRequested", retransmissions.requested())
                 .put("packetsRetransmitted", retransmissions.retransmitted())

@@ -86,6 +86,8 @@ class SwitchyardServerTest {
         assertEquals("ok", idle.get("status").asText());
         assertEquals(0, idle.get("rooms").asInt());
         assertEquals(0, idle.get("participants").asInt());
+        assertEquals(0, idle.get("iceSessions").asInt());
+        assertEquals(0, idle.get("iceRemoteAddresses").asInt());
 
         URI ws = URI.create("ws://127.0.0.1:" + server.httpPort() + "/ws");
         try (TestSocket ada = TestSocket.connect(ws); TestSocket grace = TestSocket.connect(ws)) {

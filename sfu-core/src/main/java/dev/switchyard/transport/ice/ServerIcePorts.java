@@ -102,6 +102,16 @@ public final class ServerIcePorts implements AutoCloseable {
         return lanes;
     }
 
+    /** ICE sessions (ice4j agents) on the media port now: what a transport that never closes would leave. */
+    public int iceSessions() {
+        return udpHarvester.sessions();
+    }
+
+    /** Remote addresses the media port routes to an ICE session now. */
+    public int iceRemoteAddresses() {
+        return udpHarvester.remoteAddresses();
+    }
+
     /** Datagrams dropped because no ICE session claimed their source or their USERNAME named none. */
     public long droppedFromStrangers() {
         return udpHarvester.droppedUnknownSource() + udpHarvester.droppedUnknownUfrag();

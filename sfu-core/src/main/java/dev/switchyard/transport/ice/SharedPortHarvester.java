@@ -52,6 +52,16 @@ final class SharedPortHarvester implements CandidateHarvester, DatagramHandler {
         return port;
     }
 
+    /** ICE sessions with a candidate on the shared port now: one per open server transport. */
+    int sessions() {
+        return candidatesByUfrag.size();
+    }
+
+    /** Remote addresses whose datagrams are routed to a session now. */
+    int remoteAddresses() {
+        return remotes.size();
+    }
+
     @Override
     public Collection<LocalCandidate> harvest(Component component) {
         IceMediaStream stream = component.getParentStream();
