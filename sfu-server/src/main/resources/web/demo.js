@@ -137,8 +137,10 @@ function listen(s) {
   });
   on('localtrackpublished', () => { renderLocalTiles(); updateControls(); });
   on('localtrackunpublished', () => { renderLocalTiles(); updateControls(); });
-  on('error', ({ code, message }) => {
-    if (code === 'ice') console.warn('switchyard:', message);
+  on('error', ({ code, message, requestType }) => {
+    // A track that left just as it was subscribed to: the SDK subscribes to the others again by itself.
+    const recovered = code === 'unknown_track' && requestType === 'subscribe';
+    if (code === 'ice' || recovered) console.warn('switchyard:', message);
     else toast(message || code, { error: true });
   });
   on('closed', ({ reason }) => {

@@ -23,6 +23,8 @@ const SOURCE_KIND = Object.freeze({
 });
 
 const DEFAULT_TIMEOUT_MS = 15000;
+/** Longer than the server's presence batching, so that the departure behind a refused subscribe has arrived. */
+const RESUBSCRIBE_DELAY_MS = 200;
 
 const CAMERA_CONSTRAINTS = Object.freeze({ width: { ideal: 1280 }, height: { ideal: 720 } });
 
@@ -281,6 +283,7 @@ export class Session extends EventTarget {
       return;
     }
     if (requestType === 'publish' && this.#pendingPublish) this.#pendingPublish.reject(error);
+    if (requestType === 'subscribe' && code === 'unknown_track') this.#resubscribeLater();
     this.#emitError(error.code, error.message, requestType);
   }
 
@@ -376,6 +379,20 @@ export class Session extends EventTarget {
     if (fresh.length === 0) return;
     for (const id of fresh) this.#wanted.add(id);
     this.#send({ type: 'subscribe', trackIds: fresh });
+  }
+
+  /**
+   * A `subscribe` is all or nothing, and in a busy room a track may leave between its announcement and the
+   * request: the other tracks of that request, still wanted and still published, are asked for again once the
+   * departure has arrived. The server ignores tracks already subscribed.
+   */
+  #resubscribeLater() {
+    setTimeout(() => {
+      if (this.closed) return;
+      const published = new Set([...this.participants.values()].flatMap((p) => p.tracks.map((t) => t.trackId)));
+      const retry = [...this.#wanted].filter((id) => published.has(id) && !this.remoteTracks.has(id));
+      if (retry.length > 0) this.#send({ type: 'subscribe', trackIds: retry });
+    }, RESUBSCRIBE_DELAY_MS);
   }
 
   /** Stops receiving these tracks; `trackunsubscribed` fires once the server has renegotiated. */
