@@ -61,9 +61,10 @@ class ConnectDeadlineTest {
 
     @Test
     void peersThatConnectIceButNeverStartDtlsHoldNoHandshakeThreadAndAreClosed() throws Exception {
-        int pairs = 30;
-        try (TransportContext serverContext = new TransportContext(settings(Duration.ofSeconds(6)));
-             TransportContext clientContext = new TransportContext(settings(Duration.ofSeconds(6)))) {
+        int pairs = 300;
+        // Long enough for all 300 pairs to connect ICE first on a loaded machine.
+        try (TransportContext serverContext = new TransportContext(settings(Duration.ofSeconds(12)));
+             TransportContext clientContext = new TransportContext(settings(Duration.ofSeconds(12)))) {
             List<TransportTestPeers> all = new ArrayList<>();
             try {
                 for (int i = 0; i < pairs; i++) {
