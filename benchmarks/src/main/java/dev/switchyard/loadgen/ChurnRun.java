@@ -1,18 +1,12 @@
 package dev.switchyard.loadgen;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import dev.switchyard.transport.TransportContext;
 
 /**
  * A churn soak: one participant publishes audio and video for the whole run while {@code participants} others
@@ -46,52 +40,40 @@ final class ChurnRun {
     }
 
     private ChurnReport run() throws IOException, InterruptedException {
-        ScheduledThreadPoolExecutor pacer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "loadgen-pacer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        pacer.setRemoveOnCancelPolicy(true);
-        try (TransportContext transports = new TransportContext(TransportContext.Settings.DEFAULTS);
-             DatagramSelector receivers = new DatagramSelector("loadgen-subscribers", options.busyPoll())) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            String room = "churn-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
-            LoadContext context = new LoadContext(options.url(), room, transports, http, pacer,
-                    options.videoKilobitsPerSecond(), 2 * (options.participants() + 1), new MeasurementWindow(),
-                    receivers);
-            FootprintProbe footprint = new FootprintProbe(http, options.url(), options.serverPid());
-            FootprintSample idle = footprint.idle();
-            SyntheticParticipant host = new SyntheticParticipant(context, HOST_INDEX, true, false);
-            try {
-                host.join().get(JOIN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IOException("the publishing participant did not join: " + e, e);
-            }
-            List<Thread> churners = new ArrayList<>();
-            for (int slot = 1; slot <= options.participants(); slot++) {
-                int index = slot;
-                Thread churner = new Thread(() -> churn(context, index), "loadgen-churner-" + slot);
-                churner.setDaemon(true);
-                churner.start();
-                churners.add(churner);
-            }
-            List<FootprintSample> throughout = footprint.sampleThroughout(options.duration());
-            churning = false;
-            for (Thread churner : churners) {
-                churner.join(JOIN_TIMEOUT_MILLIS + MEDIA_TIMEOUT_MILLIS + LEAVE_TIMEOUT_MILLIS);
-            }
-            host.stopSending();
-            host.leave(LEAVE_TIMEOUT_MILLIS);
-            host.errors().forEach(error -> recordError(host.name() + ": " + error));
-            receivers.errors().forEach(this::recordError);
-            FootprintSample afterLeave = footprint.afterLeave(idle, options.settle());
-            synchronized (errors) {
-                return new ChurnReport(options.participants(), options.duration().toSeconds(), rounds.get(),
-                        failedRounds.get(), participantErrors.get(),
-                        footprint.footprint(idle, throughout, afterLeave), List.copyOf(errors));
-            }
-        } finally {
-            pacer.shutdownNow();
+        return LoadContext.with(options, "churn", 2 * (options.participants() + 1), this::churnIn);
+    }
+
+    private ChurnReport churnIn(LoadContext context) throws IOException, InterruptedException {
+        FootprintProbe footprint = new FootprintProbe(context.http(), options.url(), options.serverPid());
+        FootprintSample idle = footprint.idle();
+        SyntheticParticipant host = new SyntheticParticipant(context, HOST_INDEX, true, false);
+        try {
+            host.join().get(JOIN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the publishing participant did not join: " + e, e);
+        }
+        List<Thread> churners = new ArrayList<>();
+        for (int slot = 1; slot <= options.participants(); slot++) {
+            int index = slot;
+            Thread churner = new Thread(() -> churn(context, index), "loadgen-churner-" + slot);
+            churner.setDaemon(true);
+            churner.start();
+            churners.add(churner);
+        }
+        List<FootprintSample> throughout = footprint.sampleThroughout(options.duration());
+        churning = false;
+        for (Thread churner : churners) {
+            churner.join(JOIN_TIMEOUT_MILLIS + MEDIA_TIMEOUT_MILLIS + LEAVE_TIMEOUT_MILLIS);
+        }
+        host.stopSending();
+        host.leave(LEAVE_TIMEOUT_MILLIS);
+        host.errors().forEach(error -> recordError(host.name() + ": " + error));
+        context.receivers().errors().forEach(this::recordError);
+        FootprintSample afterLeave = footprint.afterLeave(idle, options.settle());
+        synchronized (errors) {
+            return new ChurnReport(options.participants(), options.duration().toSeconds(), rounds.get(),
+                    failedRounds.get(), participantErrors.get(),
+                    footprint.footprint(idle, throughout, afterLeave), List.copyOf(errors));
         }
     }
 

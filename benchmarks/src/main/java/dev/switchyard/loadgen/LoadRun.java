@@ -1,18 +1,13 @@
 package dev.switchyard.loadgen;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import dev.switchyard.transport.TransportContext;
 
 /**
  * Runs one load test: samples the idle server, joins the participants one after another, waits until media
@@ -44,32 +39,18 @@ final class LoadRun {
     }
 
     private LoadReport run() throws IOException, InterruptedException {
-        ScheduledThreadPoolExecutor pacer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "loadgen-pacer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        pacer.setRemoveOnCancelPolicy(true);
-        try (TransportContext transports = new TransportContext(TransportContext.Settings.DEFAULTS);
-             DatagramSelector receivers = new DatagramSelector("loadgen-subscribers", options.busyPoll())) {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            String room = "load-" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16);
-            LoadContext context = new LoadContext(options.url(), room, transports, http, pacer,
-                    options.videoKilobitsPerSecond(), 2 * options.participants(), new MeasurementWindow(),
-                    receivers);
+        return LoadContext.with(options, "load", 2 * options.participants(), context -> {
             for (int i = 0; i < options.participants(); i++) {
                 boolean webinarHost = options.topology() == Topology.WEBINAR && i == 0;
                 boolean publishes = options.topology() == Topology.MEETING || webinarHost;
                 participants.add(new SyntheticParticipant(context, i, publishes, !webinarHost));
             }
-            return measure(context, pacer);
-        } finally {
-            pacer.shutdownNow();
-        }
+            return measure(context);
+        });
     }
 
-    private LoadReport measure(LoadContext context, ScheduledThreadPoolExecutor pacer)
-            throws IOException, InterruptedException {
+    private LoadReport measure(LoadContext context) throws IOException, InterruptedException {
+        ScheduledExecutorService pacer = context.pacer();
         FootprintProbe footprint = new FootprintProbe(context.http(), options.url(), options.serverPid());
         FootprintSample idle = footprint.idle();
         long setupStart = System.nanoTime();

@@ -361,16 +361,11 @@ class ConferenceForwardingTest {
     @Test
     void aSubscriptionMadeWhileAnOfferAwaitsItsAnswerGoesIntoTheNextOffer() throws Exception {
         try (RoomManager roomManager = new RoomManager(serverContext, ports)) {
-            RecordingParticipantListener bobEvents = new RecordingParticipantListener();
-            Participant alice = roomManager.join("queue", "Alice", new RecordingParticipantListener());
-            Participant carol = roomManager.join("queue", "Carol", new RecordingParticipantListener());
-            Participant bob = roomManager.join("queue", "Bob", bobEvents);
-            ClientSide alicePublisher = new ClientSide();
-            ClientSide carolPublisher = new ClientSide();
-            TrackInfo aliceTrack = alice.publish(alicePublisher.vp8Offer(), Map.of("0", TrackSource.CAMERA))
-                    .tracks().get(0);
-            TrackInfo carolTrack = carol.publish(carolPublisher.vp8Offer(), Map.of("0", TrackSource.CAMERA))
-                    .tracks().get(0);
+            TwoPublishersAndBob room = TwoPublishersAndBob.join(roomManager, "queue");
+            Participant bob = room.bob();
+            RecordingParticipantListener bobEvents = room.bobEvents();
+            TrackInfo aliceTrack = room.alicePublished().tracks().get(0);
+            TrackInfo carolTrack = room.carolPublished().tracks().get(0);
 
             bob.subscribe(List.of(aliceTrack.trackId()));
             bob.subscribe(List.of(carolTrack.trackId()));
@@ -384,8 +379,7 @@ class ConferenceForwardingTest {
             assertNotNull(second, "the held-back subscription is offered once the answer arrived");
             assertEquals(List.of(aliceTrack.trackId(), carolTrack.trackId()),
                     second.tracks().stream().map(t -> t.track().trackId()).toList());
-            alicePublisher.close();
-            carolPublisher.close();
+            room.closeClients();
             bobSubscriber.close();
         }
     }
@@ -393,16 +387,12 @@ class ConferenceForwardingTest {
     @Test
     void aSubscriptionSendsNothingBeforeItsAnswerAndItsAnswerAsksThePublisherForAKeyframe() throws Exception {
         try (RoomManager roomManager = new RoomManager(serverContext, ports)) {
-            RecordingParticipantListener bobEvents = new RecordingParticipantListener();
-            Participant alice = roomManager.join("answer-first", "Alice", new RecordingParticipantListener());
-            Participant carol = roomManager.join("answer-first", "Carol", new RecordingParticipantListener());
-            Participant bob = roomManager.join("answer-first", "Bob", bobEvents);
-            ClientSide alicePublisher = new ClientSide();
-            ClientSide carolPublisher = new ClientSide();
-            TrackInfo aliceTrack = alice.publish(alicePublisher.vp8Offer(), Map.of("0", TrackSource.CAMERA))
-                    .tracks().get(0);
-            PublishedTracks carolPublished = carol.publish(carolPublisher.vp8Offer(),
-                    Map.of("0", TrackSource.CAMERA));
+            TwoPublishersAndBob room = TwoPublishersAndBob.join(roomManager, "answer-first");
+            Participant bob = room.bob();
+            RecordingParticipantListener bobEvents = room.bobEvents();
+            TrackInfo aliceTrack = room.alicePublished().tracks().get(0);
+            PublishedTracks carolPublished = room.carolPublished();
+            ClientSide carolPublisher = room.carolPublisher();
             carolPublisher.connectWithAnswer(carolPublished.answerSdp());
             carolPublisher.awaitConnected();
             // Bob's subscriber connection is up, receiving Alice, before he subscribes to Carol.
@@ -428,9 +418,31 @@ class ConferenceForwardingTest {
                     5000), "the answer asks Carol for a keyframe");
             carolPublisher.sendVp8(sequence, true);
             assertTrue(ClientSide.isVp8Keyframe(bobSubscriber.nextRtp()), "Bob starts with Carol's keyframe");
+            room.closeClients();
+            bobSubscriber.close();
+        }
+    }
+
+    /** Alice and Carol have each published one VP8 track (their clients not connected yet); Bob subscribes. */
+    private record TwoPublishersAndBob(Participant bob, RecordingParticipantListener bobEvents,
+                                       ClientSide alicePublisher, PublishedTracks alicePublished,
+                                       ClientSide carolPublisher, PublishedTracks carolPublished) {
+
+        static TwoPublishersAndBob join(RoomManager roomManager, String room) throws Exception {
+            Participant alice = roomManager.join(room, "Alice", new RecordingParticipantListener());
+            Participant carol = roomManager.join(room, "Carol", new RecordingParticipantListener());
+            RecordingParticipantListener bobEvents = new RecordingParticipantListener();
+            Participant bob = roomManager.join(room, "Bob", bobEvents);
+            ClientSide alicePublisher = new ClientSide();
+            ClientSide carolPublisher = new ClientSide();
+            return new TwoPublishersAndBob(bob, bobEvents,
+                    alicePublisher, alice.publish(alicePublisher.vp8Offer(), Map.of("0", TrackSource.CAMERA)),
+                    carolPublisher, carol.publish(carolPublisher.vp8Offer(), Map.of("0", TrackSource.CAMERA)));
+        }
+
+        void closeClients() {
             alicePublisher.close();
             carolPublisher.close();
-            bobSubscriber.close();
         }
     }
 
