@@ -16,6 +16,7 @@ import dev.switchyard.media.PacketCache;
 import dev.switchyard.media.ReceiveStream;
 import dev.switchyard.media.ReceivedPacket;
 import dev.switchyard.media.RetransmissionCounters;
+import dev.switchyard.media.RtcpCounters;
 import dev.switchyard.media.TransportFeedbackGenerator;
 import dev.switchyard.rtcp.GenericNack;
 import dev.switchyard.rtcp.ReceiverReport;
@@ -82,6 +83,7 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     private long lastReportNanos;
     private final int[] lostSequences = new int[64];
     private final RetransmissionCounters counters;
+    private final RtcpCounters rtcpCounters;
     private final boolean retransmission;
     private final long maxVideoBitsPerSecond;
     /** RFC 8866 §5.2: a numeric session id, constant for the connection, with a version per answer. */
@@ -93,6 +95,7 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     PublisherConnection(RoomServices services, Consumer<String> onTransportClosed) throws IOException {
         this.onTransportClosed = onTransportClosed;
         this.counters = services.retransmissionCounters();
+        this.rtcpCounters = services.rtcpCounters();
         this.retransmission = services.mediaSettings().retransmission();
         this.maxVideoBitsPerSecond = services.mediaSettings().maxVideoBitsPerSecond();
         this.transport = services.newServerTransport(this);
@@ -167,8 +170,11 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         SdpTransportMapping.parseTrickle(candidate).ifPresent(transport::addRemoteCandidate);
     }
 
-    void sendRtcp(PacketBuffer rtcp) {
-        transport.sendRtcp(rtcp);
+    /** Sends a keyframe request (PLI) of one of this connection's tracks. */
+    void sendKeyframeRequest(PacketBuffer request) {
+        if (transport.sendRtcp(request)) {
+            rtcpCounters.countKeyframeRequest();
+        }
     }
 
     void close() {
@@ -310,9 +316,15 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         byte[] bytes = reportPacket.buffer();
         int length = ReceiverReport.write(bytes, 0, PublishedTrack.SERVER_RTCP_SSRC, blocks);
         length += SourceDescription.writeCname(bytes, length, PublishedTrack.SERVER_RTCP_SSRC, SERVER_CNAME);
-        length += writeBitrateCap(bytes, length);
+        int bitrateCap = writeBitrateCap(bytes, length);
+        length += bitrateCap;
         reportPacket.setOffsetLength(0, length);
-        transport.sendRtcp(reportPacket);
+        if (transport.sendRtcp(reportPacket)) {
+            rtcpCounters.countReceiverReport();
+            if (bitrateCap > 0) {
+                rtcpCounters.countBitrateCap();
+            }
+        }
     }
 
     /**
@@ -390,8 +402,9 @@ final class PublisherConnection implements WebRtcTransport.Listener {
                 congestionFeedback.onPacket(sequence, packet.ssrc(), received.arrivalNanos());
             }
         }
-        if (congestionFeedback.pollFeedback(received.arrivalNanos(), feedbackPacket)) {
-            transport.sendRtcp(feedbackPacket);
+        if (congestionFeedback.pollFeedback(received.arrivalNanos(), feedbackPacket)
+                && transport.sendRtcp(feedbackPacket)) {
+            rtcpCounters.countTransportFeedback();
         }
     }
 

@@ -15,6 +15,7 @@ import dev.switchyard.media.ForwardingLanes;
 import dev.switchyard.media.NackResponder;
 import dev.switchyard.media.RetransmissionBudget;
 import dev.switchyard.media.RetransmissionCounters;
+import dev.switchyard.media.RtcpCounters;
 import dev.switchyard.transport.TransportContext;
 import dev.switchyard.transport.WebRtcTransport;
 import dev.switchyard.transport.ice.ServerIcePorts;
@@ -29,6 +30,7 @@ public final class RoomManager implements AutoCloseable {
     private final MediaSettings mediaSettings;
     private final RoomLimits limits;
     private final RetransmissionCounters retransmissions = new RetransmissionCounters();
+    private final RtcpCounters rtcp = new RtcpCounters();
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final AtomicLong participantCounter = new AtomicLong();
     private final AtomicLong trackCounter = new AtomicLong();
@@ -59,6 +61,11 @@ public final class RoomManager implements AutoCloseable {
     /** What became of the packets subscribers asked for again, for the whole server. */
     public RetransmissionCounters retransmissions() {
         return retransmissions;
+    }
+
+    /** The RTCP every room sent so far. */
+    public RtcpCounters rtcp() {
+        return rtcp;
     }
 
     /**
@@ -181,6 +188,11 @@ public final class RoomManager implements AutoCloseable {
         @Override
         public RetransmissionCounters retransmissionCounters() {
             return retransmissions;
+        }
+
+        @Override
+        public RtcpCounters rtcpCounters() {
+            return rtcp;
         }
 
         @Override

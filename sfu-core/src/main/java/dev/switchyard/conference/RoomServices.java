@@ -5,6 +5,7 @@ import java.io.IOException;
 import dev.switchyard.media.ForwardingLanes;
 import dev.switchyard.media.NackResponder;
 import dev.switchyard.media.RetransmissionCounters;
+import dev.switchyard.media.RtcpCounters;
 import dev.switchyard.transport.WebRtcTransport;
 
 /**
@@ -25,6 +26,8 @@ interface RoomServices {
 
     /** The server's counts of what was lost and repaired, both ways. */
     RetransmissionCounters retransmissionCounters();
+
+    RtcpCounters rtcpCounters();
 
     /** A new answerer of one subscriber's NACKs, with its own retransmission budget. */
     NackResponder newNackResponder();

@@ -108,10 +108,15 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
         return current != null && current.sendRtp(packet);
     }
 
+    /** The send streams' sender reports: the only RTCP the server sends to subscribers. */
     @Override
     public boolean sendRtcp(PacketBuffer packet) {
         WebRtcTransport current = transport;
-        return current != null && current.sendRtcp(packet);
+        boolean sent = current != null && current.sendRtcp(packet);
+        if (sent) {
+            services.rtcpCounters().countSenderReport();
+        }
+        return sent;
     }
 
     /**

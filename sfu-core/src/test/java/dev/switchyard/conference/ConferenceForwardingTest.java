@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.media.ForwardingLanes;
+import dev.switchyard.media.RtcpCounters;
 import dev.switchyard.rtcp.GenericNack;
 import dev.switchyard.rtcp.PictureLossIndication;
 import dev.switchyard.rtcp.ReceiverReport;
@@ -353,6 +354,9 @@ class ConferenceForwardingTest {
             SenderReport senderReport = new SenderReport();
             assertTrue(senderReport.wrap(bobSubscriber.nextRtcp(RtcpPacketType.SENDER_REPORT)));
             assertEquals(first.ssrc(), senderReport.ssrc(), "about the subscriber's own stream");
+            RtcpCounters sent = roomManager.rtcp();
+            assertTrue(sent.receiverReports() >= 1 && sent.bitrateCaps() >= 1 && sent.senderReports() >= 1,
+                    "the server counts what it sent");
             alicePublisher.close();
             bobSubscriber.close();
         }
@@ -416,6 +420,7 @@ class ConferenceForwardingTest {
             bob.acceptSubscriberAnswer(bobSubscriber.answer(offer.sdp()));
             assertNotNull(carolPublisher.pollRtcp(RtcpPacketType.PAYLOAD_FEEDBACK, PictureLossIndication.FORMAT,
                     5000), "the answer asks Carol for a keyframe");
+            assertTrue(roomManager.rtcp().keyframeRequests() >= 1, "and counts the request");
             carolPublisher.sendVp8(sequence, true);
             assertTrue(ClientSide.isVp8Keyframe(bobSubscriber.nextRtp()), "Bob starts with Carol's keyframe");
             room.closeClients();

@@ -53,6 +53,11 @@ final class HealthRoute implements HttpRoute {
                 .put("nacksSentToPublishers", retransmissions.requestedUpstream())
                 .put("packetsMissingFromPublishers", retransmissions.missingUpstream())
                 .put("retransmissionsFromPublishers", retransmissions.repairedUpstream())
+                .put("receiverReportsSent", roomManager.rtcp().receiverReports())
+                .put("bitrateCapsSent", roomManager.rtcp().bitrateCaps())
+                .put("transportFeedbackSent", roomManager.rtcp().transportFeedback())
+                .put("keyframeRequestsSent", roomManager.rtcp().keyframeRequests())
+                .put("senderReportsSent", roomManager.rtcp().senderReports())
                 .put("datagramsDroppedFromStrangers", ports.droppedFromStrangers())
                 .put("datagramsDroppedByWorkers", ports.droppedByWorkers())
                 .put("unauthenticatedChecksRejected", ports.rejectedUnauthenticatedChecks());
