@@ -212,8 +212,14 @@ class ConferenceForwardingTest {
             String sending = alicePublisher.vp8Offer();
             String stopped = sending.replace("a=sendonly", "a=inactive");
             int mediaLines = 0;
-            for (int toggle = 0; toggle < 20; toggle++) {
-                TrackInfo track = alice.publish(sending, Map.of("0", TrackSource.CAMERA)).tracks().get(0);
+            // The finding: 817 toggles grew every subscriber's offer past the server's own message limit.
+            for (int toggle = 0; toggle < 1000; toggle++) {
+                PublishedTracks published = alice.publish(sending, Map.of("0", TrackSource.CAMERA));
+                if (toggle == 0) {
+                    // Connected, so that no connection reaches its connect deadline during the loop.
+                    alicePublisher.connectWithAnswer(published.answerSdp());
+                }
+                TrackInfo track = published.tracks().get(0);
                 bob.subscribe(List.of(track.trackId()));
                 answerEveryOffer(bob, bobEvents, bobSubscriber);
                 alice.publish(stopped, Map.of());
@@ -251,10 +257,14 @@ class ConferenceForwardingTest {
     }
 
     /** Answers the subscriber offers that are waiting, until none comes within a moment. */
+    /**
+     * Answers the offers made so far and those the answers lead to. The server makes its offers on the thread
+     * whose request causes them, so they are all queued by the time the request returns.
+     */
     private static void answerEveryOffer(Participant subscriber, RecordingParticipantListener events,
                                          ClientSide client) throws Exception {
         RecordingParticipantListener.Offer offer;
-        while ((offer = events.offers.poll(200, TimeUnit.MILLISECONDS)) != null) {
+        while ((offer = events.offers.poll()) != null) {
             events.lastOfferMediaLines = SessionDescription.parse(offer.sdp()).media().size();
             subscriber.acceptSubscriberAnswer(client.answer(offer.sdp()));
         }
