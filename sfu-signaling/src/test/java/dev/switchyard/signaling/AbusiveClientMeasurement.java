@@ -17,18 +17,20 @@ import dev.switchyard.signaling.testing.RawWebSocket;
 import dev.switchyard.signaling.testing.TestSocket;
 
 /**
- * Whether a client that stops reading slows the server down for everyone else. A measurement, not part of the
- * test suite (its name matches none of Surefire's test patterns), since figures of time are no test's business:
+ * Whether a client that stops reading, or one that floods, slows the server down for everyone else. A
+ * measurement, not part of the test suite (its name matches none of Surefire's test patterns), since figures of
+ * time are no test's business:
  *
  * <pre>
- * ./mvnw -B -o test -pl sfu-signaling -Dtest=SlowReaderMeasurement
+ * ./mvnw -B -o test -pl sfu-signaling -Dtest=AbusiveClientMeasurement
  * </pre>
  *
  * <p>An observer in a room of its own sends a request the server answers at once (an unknown type, answered
- * with an error) every 25 ms and times each round trip: first on a quiet server, then while, twenty times over,
- * a client that never reads is sent a hundred 200 KB offers by a peer in its room, until the server cuts it off.
+ * with an error) every 25 ms and times each round trip: first on a quiet server; then while, twenty times over,
+ * a client that never reads is sent a hundred 200 KB offers by a peer in its room until the server cuts it off;
+ * then while, twenty times over, a client sends messages as fast as it can until the server cuts it off.
  */
-class SlowReaderMeasurement {
+class AbusiveClientMeasurement {
 
     private static final int QUIET_ROUND_TRIPS = 200;
     /** Below the server's default message rate per socket (50/s), which would cut the observer off. */
@@ -39,7 +41,7 @@ class SlowReaderMeasurement {
             "{\"type\":\"offer\",\"target\":\"slow\",\"offer\":\"" + "x".repeat(200_000) + "\"}";
 
     @Test
-    void measureAnotherClientsRoundTripWhileASlowReaderIsFed() throws Exception {
+    void measureAnotherClientsRoundTripWhileAClientMisbehaves() throws Exception {
         SignalingServer server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0),
                 Map.of("/mesh", new MeshRelay()), List.of());
         URI mesh = URI.create("ws://127.0.0.1:" + server.port() + "/mesh");
@@ -57,8 +59,17 @@ class SlowReaderMeasurement {
                 }
                 fed.join();
             }
+            List<Double> flooded = new ArrayList<>();
+            for (int flood = 0; flood < ATTACKS; flood++) {
+                CompletableFuture<Void> cutOff = flood(mesh);
+                while (!cutOff.isDone()) {
+                    flooded.add(roundTripMillis(observer));
+                }
+                cutOff.join();
+            }
             print("quiet server", quiet);
             print("while a slow reader is fed", attacked);
+            print("while a client floods", flooded);
         } finally {
             server.close();
         }
@@ -84,6 +95,23 @@ class SlowReaderMeasurement {
         });
     }
 
+    /** A client in a room of its own sends as fast as it can; completes once the server closed it. */
+    private static CompletableFuture<Void> flood(URI mesh) {
+        return CompletableFuture.runAsync(() -> {
+            try (TestSocket flooder = TestSocket.connect(mesh)) {
+                flooder.send("{\"type\":\"join\",\"peer_id\":\"flooder\",\"room_id\":\"flood\"}");
+                try {
+                    for (int i = 0; i < 1000; i++) {
+                        flooder.send("{\"type\":\"leave_me_alone\"}");
+                    }
+                } catch (RuntimeException closedByTheServer) {
+                    // The server closed the flooder mid-flood: what this waits for.
+                }
+                assertEquals(1008, flooder.awaitClose(), "the flooder is cut off");
+            }
+        });
+    }
+
     private static double roundTripMillis(TestSocket observer) throws InterruptedException {
         long start = System.nanoTime();
         observer.send("{\"type\":\"ping_of_an_unknown_type\"}").nextError("unknown_type", "ping_of_an_unknown_type");
@@ -95,7 +123,7 @@ class SlowReaderMeasurement {
     private static void print(String situation, List<Double> millis) {
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
-        System.out.printf("SLOW READER %-28s round trips %5d   p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms%n",
+        System.out.printf("NEIGHBOUR LATENCY %-28s round trips %5d   p50 %6.2f ms   p99 %6.2f ms   max %6.2f ms%n",
                 situation, sorted.size(), at(sorted, 0.50), at(sorted, 0.99), sorted.get(sorted.size() - 1));
     }
 
