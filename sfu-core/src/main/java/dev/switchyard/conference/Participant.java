@@ -148,8 +148,8 @@ public final class Participant implements RoomMember {
             if (publisher.trackByMid(line.mid()) != null) {
                 continue;
             }
-            PublishedTrack track = new PublishedTrack(services.nextTrackId(), id, publisher::sendKeyframeRequest, line.mid(),
-                    line.kind(), sources.get(line.mid()), line.codec(), line.extensionIds(),
+            PublishedTrack track = new PublishedTrack(services.nextTrackId(), id, publisher::sendKeyframeRequest,
+                    line.mid(), line.kind(), sources.get(line.mid()), line.codec(), line.extensionIds(),
                     services.forwardingLanes());
             publisher.addTrack(track, line.ssrcs(), line.repairSsrcs());
             room.publish(track);

@@ -100,7 +100,8 @@ public final class SharedUdpPort implements AutoCloseable {
      * stack's v4-mapped path, which costs more per packet than a plain IPv4 socket.
      */
     private static ProtocolFamily familyOf(InetSocketAddress address) {
-        return address.getAddress() instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
+        return address.getAddress() instanceof Inet4Address
+                ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
     }
 
     private static DatagramChannel open(InetSocketAddress address, boolean shared, int receiveBufferBytes)

@@ -55,7 +55,7 @@ class FirstFrameMeasurement {
             browser.runBeforePageScripts(PageProbe.load("/e2e/join-timeline.js"));
             browser.open(server.resolve("/?room=" + ROOM + "&name=" + name));
             Poll.until(name + "'s first remote frame", FIRST_FRAME_TIMEOUT,
-                    () -> browser.script("return window.switchyardMetrics && window.switchyardMetrics.firstRemoteFrameAt"),
+                    () -> browser.script("return window.switchyardMetrics.firstRemoteFrameAt"),
                     at -> at != null, String::valueOf);
             return steps(browser);
         }
@@ -67,7 +67,8 @@ class FirstFrameMeasurement {
                 const t = window.switchyardJoinTimeline;
                 const receiving = t.connections.find((c) => c.framesDecoded !== undefined) || {};
                 return Object.assign({ rendered: window.switchyardMetrics.firstRemoteFrameAt,
-                    socketCreated: t.socketCreated, joined: t.messages.joined, subscriberOffer: t.messages.subscriber_offer }, receiving);
+                    socketCreated: t.socketCreated, joined: t.messages.joined,
+                    subscriberOffer: t.messages.subscriber_offer }, receiving);
                 """);
         Map<String, Double> run = new LinkedHashMap<>();
         for (String step : STEPS.keySet()) {
