@@ -132,6 +132,9 @@ public final class ForwardingLane {
             if (handed.wrap(slot.buffer, slot.arrivalNanos)) {
                 handed.attach(slot.stream, slot.extendedSequence, slot.keyframeCodec);
                 slot.fanOut.deliver(slot.sinks, handed);
+                // The lane lives as long as the server: it must not keep a departed publisher's stream (and its
+                // packet cache) reachable.
+                handed.attach(null, 0, null);
             }
             slot.fanOut = null;
             slot.sinks = null;
