@@ -1,15 +1,10 @@
 package dev.switchyard.transport;
 
-import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.switchyard.transport.ice.IceParameters;
-import dev.switchyard.transport.ice.ServerIcePorts;
-import dev.switchyard.transport.ice.TestIceSettings;
 
 import static dev.switchyard.transport.TransportTestPeers.CLIENT_SSRC;
 import static dev.switchyard.transport.TransportTestPeers.SERVER_SSRC;
@@ -19,26 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class IceRestartAndConsentTest {
-
-    private static ServerIcePorts ports;
-    private static TransportContext serverContext;
-    private static TransportContext clientContext;
-
-    @BeforeAll
-    static void start() throws Exception {
-        ports = ServerIcePorts.bind(TestIceSettings.SETTINGS, InetAddress.getLoopbackAddress(), 0, -1, null);
-        TransportContext.Settings settings = TransportTestPeers.settings(TransportContext.Settings.DEFAULTS.srtpProfiles());
-        serverContext = new TransportContext(settings);
-        clientContext = new TransportContext(settings);
-    }
-
-    @AfterAll
-    static void stop() {
-        clientContext.close();
-        serverContext.close();
-        ports.close();
-    }
+class IceRestartAndConsentTest extends LoopbackTransportTest {
 
     @Test
     void iceRestartMidStreamKeepsDtlsAndSrtpFlowing() throws Exception {

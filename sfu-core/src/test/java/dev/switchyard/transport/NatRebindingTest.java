@@ -1,44 +1,17 @@
 package dev.switchyard.transport;
 
-import java.net.InetAddress;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import dev.switchyard.transport.ice.ServerIcePorts;
-import dev.switchyard.transport.ice.TestIceSettings;
 
 import static dev.switchyard.transport.TransportTestPeers.CLIENT_SSRC;
 import static dev.switchyard.transport.TransportTestPeers.SERVER_SSRC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** A client whose NAT gives it a new port mid-call keeps receiving media: the server follows its media there. */
-class NatRebindingTest {
+class NatRebindingTest extends LoopbackTransportTest {
 
     private static final int WINDOW = 8;
     /** 20 s of client packets at 10 per second. */
     private static final int MAX_CLIENT_PACKETS = 200;
-
-    private static ServerIcePorts ports;
-    private static TransportContext serverContext;
-    private static TransportContext clientContext;
-
-    @BeforeAll
-    static void start() throws Exception {
-        ports = ServerIcePorts.bind(TestIceSettings.SETTINGS, InetAddress.getLoopbackAddress(), 0, -1, null);
-        TransportContext.Settings settings = TransportTestPeers.settings(
-                TransportContext.Settings.DEFAULTS.srtpProfiles());
-        serverContext = new TransportContext(settings);
-        clientContext = new TransportContext(settings);
-    }
-
-    @AfterAll
-    static void stop() {
-        clientContext.close();
-        serverContext.close();
-        ports.close();
-    }
 
     @Test
     void mediaFollowsTheClientToItsNewPortOnceItsPacketsAuthenticateThere() throws Exception {
