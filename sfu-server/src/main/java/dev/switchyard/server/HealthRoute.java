@@ -9,18 +9,13 @@ import dev.switchyard.conference.RoomManager;
 import dev.switchyard.media.RetransmissionCounters;
 import dev.switchyard.signaling.HttpResponses;
 import dev.switchyard.signaling.HttpRoute;
+import dev.switchyard.signaling.SignalingCounters;
 import dev.switchyard.transport.ice.ServerIcePorts;
 
 /**
- * {@code GET /health}: {@code {"status":"ok","rooms":N,"participants":N}}, counting the SFU rooms, what became
- * of the packets subscribers reported lost ({@code retransmissionsRequested}, {@code packetsRetransmitted},
- * {@code retransmissionsNotInHistory}, {@code retransmissionsThrottled}) and of those the server asked
- * publishers for ({@code packetsMissingFromPublishers}: gaps in their streams, {@code nacksSentToPublishers},
- * {@code retransmissionsFromPublishers}: awaited packets that came back as RTX), datagrams the media
- * port dropped ({@code datagramsDroppedFromStrangers}: no ICE session claimed them; {@code datagramsDroppedByWorkers}:
- * handling threw, or oversized), connectivity checks answered 400 for lacking MESSAGE-INTEGRITY
- * ({@code unauthenticatedChecksRejected}), and the JVM's footprint ({@code heapUsedBytes}, {@code heapCommittedBytes}, {@code threads}, and
- * {@code openFileDescriptors} where the platform counts them).
+ * {@code GET /health}: counts of the SFU rooms and participants, the media port's ICE sessions, what became of
+ * lost packets both ways, the RTCP the server sent, datagrams the media port dropped or refused, signaling
+ * connections refused or cut off, and the JVM's footprint. README.md lists the fields.
  */
 final class HealthRoute implements HttpRoute {
 
@@ -28,10 +23,12 @@ final class HealthRoute implements HttpRoute {
 
     private final RoomManager roomManager;
     private final ServerIcePorts ports;
+    private final SignalingCounters signaling;
 
-    HealthRoute(RoomManager roomManager, ServerIcePorts ports) {
+    HealthRoute(RoomManager roomManager, ServerIcePorts ports, SignalingCounters signaling) {
         this.roomManager = roomManager;
         this.ports = ports;
+        this.signaling = signaling;
     }
 
     @Override
@@ -60,7 +57,10 @@ final class HealthRoute implements HttpRoute {
                 .put("senderReportsSent", roomManager.rtcp().senderReports())
                 .put("datagramsDroppedFromStrangers", ports.droppedFromStrangers())
                 .put("datagramsDroppedByWorkers", ports.droppedByWorkers())
-                .put("unauthenticatedChecksRejected", ports.rejectedUnauthenticatedChecks());
+                .put("unauthenticatedChecksRejected", ports.rejectedUnauthenticatedChecks())
+                .put("connectionsRefusedPerAddress", signaling.connectionsRefused())
+                .put("floodingSocketsClosed", signaling.floodersClosed())
+                .put("slowReadersClosed", signaling.slowReadersClosed());
         JvmFootprint footprint = JvmFootprint.now();
         body.put("heapUsedBytes", footprint.heapUsedBytes())
                 .put("heapCommittedBytes", footprint.heapCommittedBytes())

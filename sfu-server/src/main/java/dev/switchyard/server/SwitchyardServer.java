@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.switchyard.conference.RoomManager;
 import dev.switchyard.signaling.OriginPolicy;
+import dev.switchyard.signaling.SignalingCounters;
 import dev.switchyard.signaling.SignalingServer;
 import dev.switchyard.signaling.mesh.MeshRelay;
 import dev.switchyard.signaling.sfu.SfuEndpoint;
@@ -55,13 +56,14 @@ public final class SwitchyardServer implements AutoCloseable {
             ports = ServerIcePorts.bind(IceSettings.DEFAULTS, config.mediaAddress(), config.mediaPort(),
                     config.iceTcpPort(), config.advertisedAddress(), config.effectiveMediaWorkers());
             roomManager = new RoomManager(transports, ports, config.media(), config.roomLimits());
+            SignalingCounters signalingCounters = new SignalingCounters();
             SignalingServer signaling = SignalingServer.start(
                     new InetSocketAddress(config.httpHost(), config.httpPort()),
                     Map.of("/ws", new SfuEndpoint(roomManager, config.iceServers()), "/mesh", new MeshRelay()),
-                    List.of(new HealthRoute(roomManager, ports),
+                    List.of(new HealthRoute(roomManager, ports, signalingCounters),
                             new StaticFiles(SwitchyardServer.class.getClassLoader(), StaticFiles.WEB_ROOT)),
                     new OriginPolicy(Set.copyOf(config.allowedOrigins())), config.deadlines(),
-                    config.connectionLimits());
+                    config.connectionLimits(), signalingCounters);
             SwitchyardServer server = new SwitchyardServer(config, transports, ports, roomManager, signaling);
             LOG.info("HTTP on {}, media UDP on {}", signaling.address(), ports.udpAddress());
             return server;

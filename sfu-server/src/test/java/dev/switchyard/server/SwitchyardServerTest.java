@@ -88,6 +88,9 @@ class SwitchyardServerTest {
         assertEquals(0, idle.get("participants").asInt());
         assertEquals(0, idle.get("iceSessions").asInt());
         assertEquals(0, idle.get("iceRemoteAddresses").asInt());
+        assertEquals(0, idle.get("connectionsRefusedPerAddress").asInt());
+        assertEquals(0, idle.get("floodingSocketsClosed").asInt());
+        assertEquals(0, idle.get("slowReadersClosed").asInt());
 
         URI ws = URI.create("ws://127.0.0.1:" + server.httpPort() + "/ws");
         try (TestSocket ada = TestSocket.connect(ws); TestSocket grace = TestSocket.connect(ws)) {

@@ -39,16 +39,19 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
     private final OriginPolicy origins;
     private final ConnectionDeadlines deadlines;
     private final ConnectionLimits limits;
+    private final SignalingCounters counters;
     /** One single-threaded executor per connection keeps pipelined responses in request order. */
     private final EventExecutor routeExecutor;
 
     HttpRequestRouter(Map<String, WebSocketSessionFactory> endpoints, List<HttpRoute> routes, OriginPolicy origins,
-                      ConnectionDeadlines deadlines, ConnectionLimits limits, EventExecutor routeExecutor) {
+                      ConnectionDeadlines deadlines, ConnectionLimits limits, SignalingCounters counters,
+                      EventExecutor routeExecutor) {
         this.endpoints = endpoints;
         this.routes = routes;
         this.origins = origins;
         this.deadlines = deadlines;
         this.limits = limits;
+        this.counters = counters;
         this.routeExecutor = routeExecutor;
     }
 
@@ -120,10 +123,11 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
             WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
             return;
         }
-        SessionChannel channel = new SessionChannel(ctx.channel());
+        SessionChannel channel = new SessionChannel(ctx.channel(), counters);
         WebSocketSession session = endpoint.open(channel);
         ctx.pipeline().replace(this, "ws-session", new WebSocketFrameHandler(handshaker, session, channel,
-                new MessageRateLimit(limits.messagesPerSecond(), limits.messageBurst(), System.nanoTime())));
+                new MessageRateLimit(limits.messagesPerSecond(), limits.messageBurst(), System.nanoTime()),
+                counters));
         ctx.pipeline().addBefore("ws-session", "ws-aggregator",
                 new WebSocketFrameAggregator(SignalingServer.MAX_MESSAGE_BYTES));
         // Every frame counts as a sign of life, so liveness sees them before they are aggregated.

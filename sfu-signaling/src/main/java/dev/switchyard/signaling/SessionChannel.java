@@ -38,10 +38,17 @@ public final class SessionChannel {
     private final Channel channel;
     private volatile boolean closing;
     private final AtomicBoolean slowConsumerClosed = new AtomicBoolean();
+    private final SignalingCounters counters;
     private final AtomicBoolean failureLogged = new AtomicBoolean();
 
     public SessionChannel(Channel channel) {
+        this(channel, new SignalingCounters());
+    }
+
+    /** @param counters where a slow reader cut off is counted */
+    SessionChannel(Channel channel, SignalingCounters counters) {
         this.channel = Objects.requireNonNull(channel, "channel");
+        this.counters = Objects.requireNonNull(counters, "counters");
     }
 
     /**
@@ -54,6 +61,7 @@ public final class SessionChannel {
             if (slowConsumerClosed.compareAndSet(false, true)) {
                 LOG.info("closing {}: it stopped reading and more than {} bytes wait for it",
                         channel.remoteAddress(), MAX_QUEUED_BYTES);
+                counters.countSlowReaderClosed();
                 channel.close();
             }
             return;

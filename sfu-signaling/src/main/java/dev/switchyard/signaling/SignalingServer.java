@@ -80,7 +80,8 @@ public final class SignalingServer implements AutoCloseable {
      */
     public static SignalingServer start(InetSocketAddress address, Map<String, WebSocketSessionFactory> endpoints,
                                         List<HttpRoute> routes, OriginPolicy origins) throws IOException {
-        return start(address, endpoints, routes, origins, ConnectionDeadlines.DEFAULTS, ConnectionLimits.DEFAULTS);
+        return start(address, endpoints, routes, origins, ConnectionDeadlines.DEFAULTS, ConnectionLimits.DEFAULTS,
+                new SignalingCounters());
     }
 
     /**
@@ -93,6 +94,17 @@ public final class SignalingServer implements AutoCloseable {
     public static SignalingServer start(InetSocketAddress address, Map<String, WebSocketSessionFactory> endpoints,
                                         List<HttpRoute> routes, OriginPolicy origins, ConnectionDeadlines deadlines,
                                         ConnectionLimits limits) throws IOException {
+        return start(address, endpoints, routes, origins, deadlines, limits, new SignalingCounters());
+    }
+
+    /**
+     * The same, counting into {@code counters} the connections it refuses or cuts off.
+     *
+     * @see #start(InetSocketAddress, Map, List, OriginPolicy, ConnectionDeadlines, ConnectionLimits)
+     */
+    public static SignalingServer start(InetSocketAddress address, Map<String, WebSocketSessionFactory> endpoints,
+                                        List<HttpRoute> routes, OriginPolicy origins, ConnectionDeadlines deadlines,
+                                        ConnectionLimits limits, SignalingCounters counters) throws IOException {
         Map<String, WebSocketSessionFactory> endpointsCopy = Map.copyOf(endpoints);
         List<HttpRoute> routesCopy = List.copyOf(routes);
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
@@ -115,6 +127,7 @@ public final class SignalingServer implements AutoCloseable {
                         if (!perAddress.tryOpen(client)) {
                             LOG.debug("refusing a connection from {}: {} are open from there already", client,
                                     limits.maxConnectionsPerAddress());
+                            counters.countConnectionRefused();
                             channel.close();
                             return;
                         }
@@ -125,7 +138,7 @@ public final class SignalingServer implements AutoCloseable {
                                 .addLast("http-deadline", new HttpRequestDeadline(deadlines.httpRequest()))
                                 .addLast("http-aggregator", new HttpObjectAggregator(MAX_HTTP_REQUEST_BYTES))
                                 .addLast("http-router", new HttpRequestRouter(endpointsCopy, routesCopy,
-                                        origins, deadlines, limits, routeExecutors.next()));
+                                        origins, deadlines, limits, counters, routeExecutors.next()));
                     }
                 });
         ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();

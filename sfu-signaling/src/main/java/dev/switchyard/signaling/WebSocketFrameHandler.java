@@ -35,14 +35,16 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
     private final WebSocketSession session;
     private final SessionChannel channel;
     private final MessageRateLimit rate;
+    private final SignalingCounters counters;
     private boolean closed;
 
     WebSocketFrameHandler(WebSocketServerHandshaker handshaker, WebSocketSession session, SessionChannel channel,
-                          MessageRateLimit rate) {
+                          MessageRateLimit rate, SignalingCounters counters) {
         this.handshaker = handshaker;
         this.session = session;
         this.channel = channel;
         this.rate = rate;
+        this.counters = counters;
     }
 
     @Override
@@ -56,6 +58,7 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
             LOG.info("closing WebSocket {}: it sent messages faster than the limit", ctx.channel().remoteAddress());
             channel.sendError(ErrorCode.LIMIT_REACHED, "more messages than the server accepts per second; "
                     + "the connection is closed", null);
+            counters.countFlooderClosed();
             channel.close(FLOODING);
         } else if (frame instanceof TextWebSocketFrame text) {
             deliver(text.text());

@@ -24,12 +24,13 @@ class ConnectionLimitsTest {
 
     private static final ConnectionLimits SMALL = new ConnectionLimits(3, 5, 10);
 
+    private final SignalingCounters counters = new SignalingCounters();
     private SignalingServer server;
 
     @BeforeEach
     void start() throws Exception {
         server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0), Map.of("/mesh", new MeshRelay()),
-                List.of(), OriginPolicy.SAME_ORIGIN_AND_LOCAL, ConnectionDeadlines.DEFAULTS, SMALL);
+                List.of(), OriginPolicy.SAME_ORIGIN_AND_LOCAL, ConnectionDeadlines.DEFAULTS, SMALL, counters);
     }
 
     @AfterEach
@@ -56,6 +57,7 @@ class ConnectionLimitsTest {
             assertEquals("limit_reached", message.get("code").asText(), message.toString());
             assertTrue(answered >= SMALL.messageBurst() && answered < 100, "answered within the burst: " + answered);
             assertEquals(1008, flood.awaitClose());
+            assertEquals(1, counters.floodersClosed(), "counted");
             bystander.send("{\"type\":\"join\",\"peer_id\":\"b\",\"room_id\":\"other\"}");
             bystander.next("room_peers");
         }
@@ -69,6 +71,8 @@ class ConnectionLimitsTest {
                 open.add(connect());
             }
             assertThrows(RuntimeException.class, this::connect, "one connection too many");
+            // The client may try more than once before it gives up.
+            assertTrue(counters.connectionsRefused() >= 1, "counted: " + counters.connectionsRefused());
             open.remove(0).close();
             Eventually.await(() -> {
                 try (TestSocket again = connect()) {
