@@ -15,9 +15,11 @@ import dev.switchyard.media.NackGenerator;
 import dev.switchyard.media.PacketCache;
 import dev.switchyard.media.ReceiveStream;
 import dev.switchyard.media.ReceivedPacket;
+import dev.switchyard.media.ReferenceTimeRoundTrip;
 import dev.switchyard.media.RetransmissionCounters;
 import dev.switchyard.media.RtcpCounters;
 import dev.switchyard.media.TransportFeedbackGenerator;
+import dev.switchyard.rtcp.ExtendedReport;
 import dev.switchyard.rtcp.GenericNack;
 import dev.switchyard.rtcp.ReceiverReport;
 import dev.switchyard.rtcp.Remb;
@@ -54,8 +56,9 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     /** Video packets kept per stream for retransmission: about half a second at a high bitrate. */
     private static final int VIDEO_CACHE_PACKETS = 512;
     /**
-     * A lost packet is asked for again every 50 ms, ten times at most: without a measured round trip, a wait
-     * that covers a continental one and gives up within half a second, when a keyframe is the better repair.
+     * A lost packet is asked for ten times at most, then a keyframe is the better repair. Until the publisher has
+     * answered a reference time, so that the round trip is known, the first wait for an answer is 50 ms: enough
+     * for a continental round trip.
      */
     private static final int MAX_NACKS_PER_PACKET = 10;
     private static final long NACK_RETRY_INTERVAL_NANOS = 50_000_000L;
@@ -70,6 +73,9 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     private final HeaderExtensionCursor extensions = new HeaderExtensionCursor();
     private final RtcpCompoundIterator rtcp = new RtcpCompoundIterator();
     private final SenderReport senderReport = new SenderReport();
+    private final ExtendedReport extendedReport = new ExtendedReport();
+    private final ReferenceTimeRoundTrip roundTrip =
+            new ReferenceTimeRoundTrip(System.currentTimeMillis(), System.nanoTime());
     /** SSRC → track and stream, replaced as a whole so the receiving thread always sees a consistent table. */
     private volatile SsrcBinding[] bindings = new SsrcBinding[0];
     private volatile int midExtensionId = -1;
@@ -190,6 +196,9 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         PacketCache cache = video ? new PacketCache(VIDEO_CACHE_PACKETS, PacketBuffer.MAX_PACKET) : null;
         NackGenerator nacks = video && track.codec().hasRtx()
                 ? new NackGenerator(MAX_NACKS_PER_PACKET, NACK_RETRY_INTERVAL_NANOS) : null;
+        if (nacks != null && roundTrip.roundTripNanos() >= 0) {
+            nacks.setRoundTrip(roundTrip.roundTripNanos());
+        }
         add(new SsrcBinding(ssrc, track, new ReceiveStream(ssrc, track.codec().rtpMap().clockRate(), cache), nacks,
                 false));
         track.setMediaSsrc(ssrc);
@@ -299,7 +308,8 @@ final class PublisherConnection implements WebRtcTransport.Listener {
 
     /**
      * RFC 3550 §6.4.2: a reception report for every stream received, with loss, jitter, LSR and DLSR, which the
-     * publisher's loss-based estimator and round-trip measurement read.
+     * publisher's loss-based estimator and round-trip measurement read; with it a receiver reference time
+     * (RFC 3611 §4.4) whose answer gives the server its own round trip.
      */
     private void sendReceiverReport(long nowNanos) {
         List<ReportBlock> blocks = new ArrayList<>();
@@ -316,6 +326,8 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         byte[] bytes = reportPacket.buffer();
         int length = ReceiverReport.write(bytes, 0, PublishedTrack.SERVER_RTCP_SSRC, blocks);
         length += SourceDescription.writeCname(bytes, length, PublishedTrack.SERVER_RTCP_SSRC, SERVER_CNAME);
+        length += ExtendedReport.writeReceiverReferenceTime(bytes, length, PublishedTrack.SERVER_RTCP_SSRC,
+                roundTrip.referenceTime(nowNanos));
         int bitrateCap = writeBitrateCap(bytes, length);
         length += bitrateCap;
         reportPacket.setOffsetLength(0, length);
@@ -408,17 +420,47 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         }
     }
 
-    /** RFC 3550 §6.4.1: a publisher's sender reports give the LSR and DLSR of the reports sent back to it. */
+    /**
+     * RFC 3550 §6.4.1: a publisher's sender reports give the LSR and DLSR of the reports sent back to it; its
+     * extended reports answer the server's reference times with the round trip.
+     */
     @Override
     public void onRtcp(WebRtcTransport receiving, PacketBuffer decrypted) {
         long arrivalNanos = System.nanoTime();
         rtcp.reset(decrypted.buffer(), decrypted.offset(), decrypted.length());
         while (rtcp.next()) {
-            if (rtcp.packetType() == RtcpPacketType.SENDER_REPORT && senderReport.wrap(rtcp)) {
+            if (rtcp.packetType() == RtcpPacketType.EXTENDED_REPORT && extendedReport.wrap(rtcp)) {
+                onExtendedReport(arrivalNanos);
+            } else if (rtcp.packetType() == RtcpPacketType.SENDER_REPORT && senderReport.wrap(rtcp)) {
                 SsrcBinding binding = bindingFor(senderReport.ssrc());
                 if (binding != null && !binding.repair()) {
                     binding.stream().onSenderReport(senderReport.ntpTimestamp(), senderReport.rtpTimestamp(),
                             arrivalNanos);
+                }
+            }
+        }
+    }
+
+    /** Each DLRR sub-block addressed to the server is a round trip; the NACK retry schedule follows it. */
+    private void onExtendedReport(long arrivalNanos) {
+        boolean measured = false;
+        while (extendedReport.nextBlock()) {
+            if (extendedReport.blockType() != ExtendedReport.DELAY_SINCE_LAST_RECEIVER_REPORT) {
+                continue;
+            }
+            for (int i = 0; i < extendedReport.delayItemCount(); i++) {
+                if (extendedReport.delayItemSsrc(i) == PublishedTrack.SERVER_RTCP_SSRC
+                        && roundTrip.onDelaySinceLastReceiverReport(extendedReport.lastReceiverReport(i),
+                                extendedReport.delaySinceLastReceiverReport(i), arrivalNanos)) {
+                    measured = true;
+                    rtcpCounters.countRoundTrip();
+                }
+            }
+        }
+        if (measured) {
+            for (SsrcBinding binding : bindings) {
+                if (binding.nacks() != null) {
+                    binding.nacks().setRoundTrip(roundTrip.roundTripNanos());
                 }
             }
         }

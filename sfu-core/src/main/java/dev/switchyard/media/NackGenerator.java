@@ -3,8 +3,9 @@ package dev.switchyard.media;
 /**
  * Asks a publisher again for the packets of one received stream that did not arrive (RFC 4585 §6.2.1 NACK),
  * before subscribers notice: a gap in the extended sequence numbers adds the missing ones; each is requested
- * at once and again every retry interval until it arrives (late or as RTX) or has been requested
- * {@code maxRequests} times; then it is given up and a keyframe is asked for instead, as it is when a gap is too
+ * at once and again whenever the answer is overdue, each wait a quarter longer than the last, until it arrives
+ * (late or as RTX), has been requested {@code maxRequests} times or has been missing for
+ * {@link #MAX_REPAIR_NANOS}; then it is given up and a keyframe is asked for instead, as it is when a gap is too
  * large to be worth repairing.
  *
  * <p>Owned by the stream's receiving thread; allocates nothing after construction.
@@ -14,10 +15,22 @@ public final class NackGenerator {
     /** Packets missing at once that are tracked; a larger loss is repaired by a keyframe. */
     private static final int CAPACITY = 256;
 
+    /**
+     * The shortest wait between two requests for one packet: on a short path the publisher's pacer, not the
+     * path, decides when the retransmission leaves, and asking again before it had a chance only doubles it.
+     */
+    static final long MIN_RETRY_INTERVAL_NANOS = 20_000_000L;
+    /**
+     * How long a packet is waited for at most: past a second, subscribers' jitter buffers have moved on and a
+     * keyframe repairs sooner than further requests would.
+     */
+    static final long MAX_REPAIR_NANOS = 1_000_000_000L;
+
     private final int maxRequests;
-    private final long retryIntervalNanos;
+    private long retryIntervalNanos;
     private final long[] missing = new long[CAPACITY];
-    private final long[] lastRequestNanos = new long[CAPACITY];
+    private final long[] firstRequestNanos = new long[CAPACITY];
+    private final long[] nextRequestNanos = new long[CAPACITY];
     private final int[] requests = new int[CAPACITY];
     private int count;
     private boolean started;
@@ -26,7 +39,7 @@ public final class NackGenerator {
 
     /**
      * @param maxRequests how often a missing packet is requested before it is given up
-     * @param retryIntervalNanos time between two requests for the same packet (about a round trip)
+     * @param retryIntervalNanos time between two requests for the same packet until a round trip is known
      */
     public NackGenerator(int maxRequests, long retryIntervalNanos) {
         if (maxRequests < 1 || retryIntervalNanos <= 0) {
@@ -34,6 +47,19 @@ public final class NackGenerator {
         }
         this.maxRequests = maxRequests;
         this.retryIntervalNanos = retryIntervalNanos;
+    }
+
+    /**
+     * Bounds the retry schedule by the measured round trip: the first wait for an answer is a round trip and a
+     * quarter (for jitter), never shorter than {@link #MIN_RETRY_INTERVAL_NANOS}.
+     */
+    public void setRoundTrip(long roundTripNanos) {
+        retryIntervalNanos = Math.max(MIN_RETRY_INTERVAL_NANOS, roundTripNanos + roundTripNanos / 4);
+    }
+
+    /** The wait between the first and the second request for a packet; later waits grow from it. */
+    public long retryIntervalNanos() {
+        return retryIntervalNanos;
     }
 
     /**
@@ -61,7 +87,6 @@ public final class NackGenerator {
         } else {
             for (long sequence = highest + 1; sequence < extendedSequence; sequence++) {
                 missing[count] = sequence;
-                lastRequestNanos[count] = Long.MIN_VALUE;
                 requests[count] = 0;
                 count++;
             }
@@ -93,7 +118,8 @@ public final class NackGenerator {
     private void removeAt(int index) {
         count--;
         missing[index] = missing[count];
-        lastRequestNanos[index] = lastRequestNanos[count];
+        firstRequestNanos[index] = firstRequestNanos[count];
+        nextRequestNanos[index] = nextRequestNanos[count];
         requests[index] = requests[count];
     }
 
@@ -106,19 +132,31 @@ public final class NackGenerator {
     public int poll(long nowNanos, int[] lost) {
         int filled = 0;
         for (int i = 0; i < count && filled < lost.length; ) {
-            if (requests[i] >= maxRequests) {
+            if (requests[i] == 0) {
+                firstRequestNanos[i] = nowNanos;
+            } else if (nowNanos - nextRequestNanos[i] < 0) {
+                i++;
+                continue;
+            } else if (requests[i] >= maxRequests || nowNanos - firstRequestNanos[i] >= MAX_REPAIR_NANOS) {
                 removeAt(i);
                 keyframeNeeded = true;
                 continue;
             }
-            if (requests[i] == 0 || nowNanos - lastRequestNanos[i] >= retryIntervalNanos) {
-                lost[filled++] = (int) (missing[i] & 0xFFFF);
-                lastRequestNanos[i] = nowNanos;
-                requests[i]++;
-            }
+            lost[filled++] = (int) (missing[i] & 0xFFFF);
+            nextRequestNanos[i] = nowNanos + waitAfterRequest(requests[i]);
+            requests[i]++;
             i++;
         }
         return filled;
+    }
+
+    /** The wait after request number {@code earlier + 1}: the retry interval, a quarter longer per earlier one. */
+    private long waitAfterRequest(int earlier) {
+        long wait = retryIntervalNanos;
+        for (int i = 0; i < earlier; i++) {
+            wait += wait / 4;
+        }
+        return wait;
     }
 
     /** True once, after packets were given up: the stream then needs a keyframe. */

@@ -13,6 +13,7 @@ public final class RtcpCounters {
     private final AtomicLong transportFeedback = new AtomicLong();
     private final AtomicLong keyframeRequests = new AtomicLong();
     private final AtomicLong senderReports = new AtomicLong();
+    private final AtomicLong roundTrips = new AtomicLong();
 
     public void countReceiverReport() {
         receiverReports.incrementAndGet();
@@ -32,6 +33,10 @@ public final class RtcpCounters {
 
     public void countSenderReport() {
         senderReports.incrementAndGet();
+    }
+
+    public void countRoundTrip() {
+        roundTrips.incrementAndGet();
     }
 
     /** Receiver-report compounds sent to publishers (RFC 3550 §6.4.2), one per publisher about every second. */
@@ -57,5 +62,13 @@ public final class RtcpCounters {
     /** Sender reports sent to subscribers (RFC 3550 §6.4.1), one per stream about every second. */
     public long senderReports() {
         return senderReports.get();
+    }
+
+    /**
+     * Round trips to publishers measured from their answers (XR DLRR, RFC 3611 §4.5) to the reference times the
+     * receiver reports carry; they set the NACK retry schedule.
+     */
+    public long roundTrips() {
+        return roundTrips.get();
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.media.ForwardingLanes;
 import dev.switchyard.media.RtcpCounters;
+import dev.switchyard.rtcp.ExtendedReport;
 import dev.switchyard.rtcp.GenericNack;
 import dev.switchyard.rtcp.PictureLossIndication;
 import dev.switchyard.rtcp.ReceiverReport;
@@ -348,12 +349,20 @@ class ConferenceForwardingTest {
             ReportBlockView block = new ReportBlockView();
             assertTrue(report.reportBlock(0, block));
             assertEquals(PUBLISHER_SSRC, block.ssrc());
-            // The same compound caps the publisher's video with a REMB.
+            // The same compound carries a reference time (RRTR) and caps the publisher's video with a REMB.
             Remb cap = new Remb();
+            ExtendedReport extendedReport = new ExtendedReport();
+            long referenceTime = 0;
             boolean capped = false;
             while (!capped && receiverReport.next()) {
+                if (receiverReport.packetType() == RtcpPacketType.EXTENDED_REPORT
+                        && extendedReport.wrap(receiverReport) && extendedReport.nextBlock()
+                        && extendedReport.blockType() == ExtendedReport.RECEIVER_REFERENCE_TIME) {
+                    referenceTime = extendedReport.referenceTime();
+                }
                 capped = receiverReport.packetType() == RtcpPacketType.PAYLOAD_FEEDBACK && cap.wrap(receiverReport);
             }
+            assertNotEquals(0, referenceTime, "a reference time comes with the receiver report");
             assertTrue(capped, "a REMB follows the receiver report");
             assertEquals(1, cap.ssrcCount());
             assertEquals(PUBLISHER_SSRC, cap.ssrc(0));
@@ -367,6 +376,13 @@ class ConferenceForwardingTest {
             RtcpCounters sent = roomManager.rtcp();
             assertTrue(sent.receiverReports() >= 1 && sent.bitrateCaps() >= 1 && sent.senderReports() >= 1,
                     "the server counts what it sent");
+            // Answered as browsers answer it, the reference time gives the server a round trip to the publisher.
+            alicePublisher.sendDelaySinceLastReceiverReport(referenceTime >>> 16 & 0xFFFF_FFFFL, 0x100);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (sent.roundTrips() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, sent.roundTrips(), "one round trip measured");
             alicePublisher.close();
             bobSubscriber.close();
         }
@@ -595,6 +611,16 @@ class ConferenceForwardingTest {
             int length = GenericNack.write(nack.buffer(), 0, 0x0C11_E47L, mediaSsrc, new int[] {lost}, 1);
             nack.setOffsetLength(0, length);
             assertTrue(transport.sendRtcp(nack), "NACK sent");
+        }
+
+        /** Answers the server's reference time with a DLRR sub-block (RFC 3611 §4.5), as browsers do. */
+        void sendDelaySinceLastReceiverReport(long lastReceiverReport, long delay) {
+            PacketBuffer report = PacketBuffer.allocate();
+            int length = ExtendedReport.writeDelaySinceLastReceiverReport(report.buffer(), 0, PUBLISHER_SSRC,
+                    new long[] {PublishedTrack.SERVER_RTCP_SSRC}, new long[] {lastReceiverReport},
+                    new long[] {delay}, 1);
+            report.setOffsetLength(0, length);
+            assertTrue(transport.sendRtcp(report), "XR sent");
         }
 
         /** Sends a sender report for the publisher's stream (RFC 3550 §6.4.1). */

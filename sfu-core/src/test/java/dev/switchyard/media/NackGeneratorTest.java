@@ -40,6 +40,34 @@ class NackGeneratorTest {
     }
 
     @Test
+    void aMeasuredRoundTripSetsTheFirstWaitAndEachLaterWaitIsAQuarterLonger() {
+        nacks.setRoundTrip(80 * MILLI);
+        assertEquals(100 * MILLI, nacks.retryIntervalNanos(), "a round trip and a quarter");
+        nacks.onPacket(10);
+        nacks.onPacket(12);
+        assertArrayEquals(new int[] {11}, requested(0));
+        assertArrayEquals(new int[0], requested(99 * MILLI), "the answer is not overdue yet");
+        assertArrayEquals(new int[] {11}, requested(100 * MILLI));
+        assertArrayEquals(new int[0], requested(224 * MILLI));
+        assertArrayEquals(new int[] {11}, requested(225 * MILLI), "125 ms after the second request");
+        nacks.setRoundTrip(MILLI / 2);
+        assertEquals(NackGenerator.MIN_RETRY_INTERVAL_NANOS, nacks.retryIntervalNanos(), "loopback: the floor");
+    }
+
+    @Test
+    void aPacketMissingForASecondIsGivenUpWhateverItsRequestCount() {
+        NackGenerator patient = new NackGenerator(100, 300 * MILLI);
+        patient.onPacket(10);
+        patient.onPacket(12);
+        assertEquals(1, patient.poll(0, lost));
+        assertEquals(1, patient.poll(300 * MILLI, lost));
+        assertEquals(1, patient.poll(675 * MILLI, lost));
+        assertEquals(0, patient.poll(1_200 * MILLI, lost), "due again, but missing for over a second");
+        assertTrue(patient.takeKeyframeNeed());
+        assertEquals(0, patient.missingCount());
+    }
+
+    @Test
     void aHugeGapIsRepairedByAKeyframeNotByNacks() {
         nacks.onPacket(100);
         assertEquals(0, nacks.onPacket(100 + 1000), "none awaited: a keyframe repairs it");

@@ -186,6 +186,30 @@ class RtcpFuzzTest {
     }
 
     @Test
+    void extendedReport() {
+        ExtendedReport view = new ExtendedReport();
+        byte[] referenceTime = new byte[ExtendedReport.RECEIVER_REFERENCE_TIME_PACKET_LENGTH];
+        ExtendedReport.writeReceiverReferenceTime(referenceTime, 0, 7, 0x0102_0304_0506_0708L);
+        byte[] delays = new byte[64];
+        int length = ExtendedReport.writeDelaySinceLastReceiverReport(delays, 0, 1, new long[] {2, 3},
+                new long[] {4, 5}, new long[] {6, 7}, 2);
+        fuzz((buffer, offset, l) -> {
+            if (!view.wrap(buffer, offset, l)) {
+                return null;
+            }
+            List<Object> summary = new ArrayList<>(List.of(view.senderSsrc()));
+            while (view.nextBlock()) {
+                summary.add(view.blockType() + ":" + view.referenceTime());
+                for (int i = 0; i < view.delayItemCount(); i++) {
+                    summary.add(view.delayItemSsrc(i) + "/" + view.lastReceiverReport(i) + "/"
+                            + view.delaySinceLastReceiverReport(i));
+                }
+            }
+            return summary;
+        }, List.of(referenceTime, Arrays.copyOf(delays, length)), ITERATIONS, 12);
+    }
+
+    @Test
     void transportWideFeedback() {
         TransportWideFeedback view = new TransportWideFeedback();
         fuzz((buffer, offset, length) -> {

@@ -55,6 +55,7 @@ final class HealthRoute implements HttpRoute {
                 .put("transportFeedbackSent", roomManager.rtcp().transportFeedback())
                 .put("keyframeRequestsSent", roomManager.rtcp().keyframeRequests())
                 .put("senderReportsSent", roomManager.rtcp().senderReports())
+                .put("publisherRoundTripsMeasured", roomManager.rtcp().roundTrips())
                 .put("datagramsDroppedFromStrangers", ports.droppedFromStrangers())
                 .put("datagramsDroppedByWorkers", ports.droppedByWorkers())
                 .put("unauthenticatedChecksRejected", ports.rejectedUnauthenticatedChecks())
