@@ -48,10 +48,14 @@ final class PublisherAnswerer {
     private PublisherAnswerer() {
     }
 
-    /** @param retransmission whether to take NACK and RTX, so that the server can ask for lost packets again */
+    /**
+     * @param settings whether to take NACK and RTX, so that the server can ask for lost packets again, and where
+     *                 a video publisher's bandwidth estimate starts
+     */
     static Answer answer(SessionDescription offer, TransportDescription local, String sessionId, long version,
-                         boolean retransmission)
+                         MediaSettings settings)
             throws NegotiationException {
+        boolean retransmission = settings.retransmission();
         SessionDescription answer = new SessionDescription(Origin.of(sessionId, version));
         answer.attributes().setFlag(Attributes.ICE_LITE, true);
         List<PublishedMedia> accepted = new ArrayList<>();
@@ -91,7 +95,9 @@ final class PublisherAnswerer {
             }
             attributes.add(chosen.rtpMap());
             chosen.feedback().forEach(attributes::add);
-            chosen.fmtp().ifPresent(attributes::add);
+            Optional<Fmtp> fmtp = kind.get() == MediaKind.VIDEO
+                    ? Optional.of(withStartBitrate(chosen, settings.videoStartBitsPerSecond())) : chosen.fmtp();
+            fmtp.ifPresent(attributes::add);
             if (chosen.hasRtx()) {
                 attributes.add(new RtpMap(chosen.rtxPayloadType(), "rtx", chosen.rtpMap().clockRate()));
                 attributes.add(new Fmtp(chosen.rtxPayloadType(), "apt=" + chosen.payloadType()));
@@ -108,6 +114,15 @@ final class PublisherAnswerer {
         }
         answer.attributes().add(Group.bundle(bundle));
         return new Answer(answer.serialize(), accepted, Map.copyOf(sessionExtensionIds));
+    }
+
+    /**
+     * The codec's parameters with the start of the publisher's bandwidth estimate, in kbit/s, added: Chromium
+     * applies an answer's {@code x-google-start-bitrate} to its sender; other browsers ignore it.
+     */
+    private static Fmtp withStartBitrate(CodecChoice chosen, long bitsPerSecond) {
+        String start = "x-google-start-bitrate=" + bitsPerSecond / 1000;
+        return new Fmtp(chosen.payloadType(), chosen.fmtp().map(fmtp -> fmtp.parameters() + ";" + start).orElse(start));
     }
 
     private static Optional<MediaKind> kindOf(MediaDescription media) {

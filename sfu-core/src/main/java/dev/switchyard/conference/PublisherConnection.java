@@ -90,7 +90,7 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     private final int[] lostSequences = new int[64];
     private final RetransmissionCounters counters;
     private final RtcpCounters rtcpCounters;
-    private final boolean retransmission;
+    private final MediaSettings mediaSettings;
     private final long maxVideoBitsPerSecond;
     /** RFC 8866 §5.2: a numeric session id, constant for the connection, with a version per answer. */
     private final String sessionId = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
@@ -102,7 +102,7 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         this.onTransportClosed = onTransportClosed;
         this.counters = services.retransmissionCounters();
         this.rtcpCounters = services.rtcpCounters();
-        this.retransmission = services.mediaSettings().retransmission();
+        this.mediaSettings = services.mediaSettings();
         this.maxVideoBitsPerSecond = services.mediaSettings().maxVideoBitsPerSecond();
         this.transport = services.newServerTransport(this);
     }
@@ -131,7 +131,7 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         boolean first = remoteUfrag == null;
         boolean restart = !first && !remote.ice().usernameFragment().equals(remoteUfrag);
         PublisherAnswerer.Answer answer = PublisherAnswerer.answer(offer, transport.localDescription(),
-                sessionId, answerVersion + 1, retransmission);
+                sessionId, answerVersion + 1, mediaSettings);
         check.check(answer.media());
         if (restart) {
             try {
@@ -141,7 +141,7 @@ final class PublisherConnection implements WebRtcTransport.Listener {
             }
             // The answer must carry the new ICE credentials.
             answer = PublisherAnswerer.answer(offer, transport.localDescription(), sessionId, answerVersion + 1,
-                    retransmission);
+                    mediaSettings);
         }
         answerVersion++;
         if (first) {

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class PublisherAnswererTest {
     @Test
     void answersChromiumsSendOnlyOfferWithOpusAndVp8ReceiveOnly() throws Exception {
         SessionDescription offer = SessionDescription.parse(fixture("chromium-156/offer-sendonly.sdp"));
-        PublisherAnswerer.Answer answer = PublisherAnswerer.answer(offer, SERVER, "4711", 1, true);
+        PublisherAnswerer.Answer answer = PublisherAnswerer.answer(offer, SERVER, "4711", 1, MediaSettings.DEFAULTS);
         SessionDescription sdp = SessionDescription.parse(answer.sdp());
 
         assertTrue(sdp.attributes().iceLite());
@@ -68,6 +69,10 @@ class PublisherAnswererTest {
                 video.formats());
         assertEquals(1, answer.media().get(1).repairSsrcs().size());
         assertEquals(1445986916L, answer.media().get(1).repairSsrcs().values().iterator().next());
+        assertEquals(Optional.of("1000"), video.attributes().fmtp(vp8.payloadType())
+                .flatMap(fmtp -> fmtp.parameter("x-google-start-bitrate")), "the video estimate starts at 1 Mbit/s");
+        assertEquals(Optional.empty(), audio.attributes().fmtp(111)
+                .flatMap(fmtp -> fmtp.parameter("x-google-start-bitrate")), "audio keeps its own parameters");
     }
 
     @Test
@@ -76,7 +81,8 @@ class PublisherAnswererTest {
                 + "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=mid:0\r\n"
                 + "a=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuvwxyz\r\na=setup:actpass\r\n";
         assertThrows(NegotiationException.class,
-                () -> PublisherAnswerer.answer(SessionDescription.parse(offer), SERVER, "4711", 1, true));
+                () -> PublisherAnswerer.answer(SessionDescription.parse(offer), SERVER, "4711", 1,
+                        MediaSettings.DEFAULTS));
     }
 
     static String fixture(String name) throws IOException {

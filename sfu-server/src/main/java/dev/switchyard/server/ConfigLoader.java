@@ -157,6 +157,7 @@ public final class ConfigLoader {
         boolean retransmission = defaults.media().retransmission();
         long retransmissionBitsPerSecond = defaults.media().retransmissionBitsPerSecond();
         long maxVideoBitsPerSecond = defaults.media().maxVideoBitsPerSecond();
+        long startVideoBitsPerSecond = defaults.media().startVideoBitsPerSecond();
         List<String> allowedOrigins = defaults.allowedOrigins();
         List<IceServer> iceServers = defaults.iceServers();
         Duration httpRequestTimeout = defaults.deadlines().httpRequest();
@@ -195,6 +196,7 @@ public final class ConfigLoader {
                 case RETRANSMISSION -> retransmission = bool(setting);
                 case MAX_RETRANSMISSION_KBPS -> retransmissionBitsPerSecond = integer(setting, 1, 1_000_000) * 1000L;
                 case MAX_VIDEO_KBPS -> maxVideoBitsPerSecond = integer(setting, 30, 100_000) * 1000L;
+                case START_VIDEO_KBPS -> startVideoBitsPerSecond = integer(setting, 30, 100_000) * 1000L;
                 case ALLOWED_ORIGINS -> allowedOrigins = origins(setting);
                 case ICE_SERVERS -> iceServers = iceServers(setting);
                 default -> throw new IllegalStateException("unhandled option " + entry.getKey());
@@ -209,7 +211,7 @@ public final class ConfigLoader {
         }
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, new MediaSettings(retransmission, retransmissionBitsPerSecond,
-                        maxVideoBitsPerSecond),
+                        maxVideoBitsPerSecond, startVideoBitsPerSecond),
                 allowedOrigins, deadlines,
                 new RoomLimits(maxRooms, maxParticipantsPerRoom, maxTracksPerParticipant, maxMediaLinesPerOffer),
                 new ConnectionLimits(maxConnectionsPerAddress, messagesPerSecond, messageBurst));
@@ -395,6 +397,7 @@ public final class ConfigLoader {
             case RETRANSMISSION -> Boolean.toString(config.media().retransmission());
             case MAX_RETRANSMISSION_KBPS -> Long.toString(config.media().retransmissionBitsPerSecond() / 1000);
             case MAX_VIDEO_KBPS -> Long.toString(config.media().maxVideoBitsPerSecond() / 1000);
+            case START_VIDEO_KBPS -> Long.toString(config.media().startVideoBitsPerSecond() / 1000);
             case ALLOWED_ORIGINS -> config.allowedOrigins().isEmpty() ? "none" : String.join(",", config.allowedOrigins());
             case ICE_SERVERS -> config.iceServers().toString();
         };

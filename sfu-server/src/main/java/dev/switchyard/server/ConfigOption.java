@@ -37,6 +37,8 @@ enum ConfigOption {
             "answer subscribers' NACKs (RFC 4585) from the server's history, as RTX where negotiated"),
     MAX_RETRANSMISSION_KBPS("maxRetransmissionKbps", "KBPS", "the most bitrate retransmissions to one subscriber take"),
     MAX_VIDEO_KBPS("maxVideoKbps", "KBPS", "the most bitrate one published video track may take (told to publishers by REMB)"),
+    START_VIDEO_KBPS("startVideoKbps", "KBPS",
+            "where a video publisher's bandwidth estimate starts, at most maxVideoKbps (x-google-start-bitrate)"),
     ALLOWED_ORIGINS("allowedOrigins", "ORIGINS",
             "comma-separated web origins whose pages may open /ws and /mesh, besides the server's own and localhost"),
     ICE_SERVERS("iceServers", "JSON",

@@ -56,8 +56,9 @@ class ConfigLoaderTest {
         assertEquals(List.of(), config.allowedOrigins());
         assertEquals(List.of("https://a.example", "http://b.example:8080"),
                 load(Map.of(), "--allowed-origins", "https://a.example, http://b.example:8080").allowedOrigins());
-        assertEquals(new MediaSettings(false, 500_000, MediaSettings.DEFAULTS.maxVideoBitsPerSecond()),
-                load(Map.of(), "--retransmission", "false", "--max-retransmission-kbps", "500").media());
+        assertEquals(new MediaSettings(false, 500_000, MediaSettings.DEFAULTS.maxVideoBitsPerSecond(), 800_000),
+                load(Map.of(), "--retransmission", "false", "--max-retransmission-kbps", "500",
+                        "--start-video-kbps", "800").media());
     }
 
     @Test

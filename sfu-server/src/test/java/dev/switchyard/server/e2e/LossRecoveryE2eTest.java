@@ -39,7 +39,7 @@ class LossRecoveryE2eTest {
     private static ServerConfig withRetransmission(boolean retransmission) {
         ServerConfig defaults = ServerConfig.DEFAULTS;
         return defaults.withMedia(new MediaSettings(retransmission, defaults.media().retransmissionBitsPerSecond(),
-                defaults.media().maxVideoBitsPerSecond()));
+                defaults.media().maxVideoBitsPerSecond(), defaults.media().startVideoBitsPerSecond()));
     }
 
     private record Result(double frozenSeconds, long nacks, long retransmitted) {

@@ -64,7 +64,7 @@ class PublisherBandwidthE2eTest {
         long cap = 400_000;
         ServerConfig defaults = ServerConfig.DEFAULTS;
         ServerConfig capped = defaults.withMedia(new MediaSettings(defaults.media().retransmission(),
-                defaults.media().retransmissionBitsPerSecond(), cap));
+                defaults.media().retransmissionBitsPerSecond(), cap, defaults.media().startVideoBitsPerSecond()));
         try (E2eServer server = E2eServer.start(capped);
              SfuPage ada = SfuPage.join(server.http(), ROOM + "-capped", "ada");
              SfuPage grace = SfuPage.join(server.http(), ROOM + "-capped", "grace")) {
