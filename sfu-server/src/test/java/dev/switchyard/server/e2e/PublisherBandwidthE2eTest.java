@@ -59,6 +59,47 @@ class PublisherBandwidthE2eTest {
         }
     }
 
+    /**
+     * Firefox's getStats reports neither a target bitrate nor a quality limitation. So: its camera must be sent at
+     * the full 1280x720, and its estimate shows in what it sends once the camera is replaced by incompressible
+     * noise, which its encoder sends at whatever target the estimate allows. (Noise keeps the encoder's quantizer
+     * at its maximum, so Firefox's quality scaler lowers the resolution of the noise: only the camera's counts.)
+     * Measured here: 1.6 Mbit/s after 4 s; with the server's transport-cc feedback switched off by hand, Firefox
+     * sank to 160 kbit/s within 16 s and stayed there.
+     */
+    @Test
+    void aFirefoxPublisherSendsItsFullCameraAndRampsUpToACameraRate() throws InterruptedException {
+        try (E2eServer server = E2eServer.start();
+             SfuPage firefox = SfuPage.joinWithFirefox(server.http(), ROOM + "-firefox", "firefox")) {
+            PublisherSendState camera = Poll.until(firefox + " to send its camera at 1280x720", MediaCheck.SETTLE,
+                    firefox::publisherSendState, state -> state.frameWidth() >= 1280, Object::toString);
+            System.out.printf("%s sends its camera at %dx%d%n", firefox, camera.frameWidth(), camera.frameHeight());
+            firefox.publishNoiseInsteadOfCamera();
+            long start = System.nanoTime();
+            long sampledAt = start;
+            PublisherSendState previous = firefox.publisherSendState();
+            double rampedAfter = -1;
+            double sent = 0;
+            while (rampedAfter < 0 && System.nanoTime() - start < DEADLINE.toNanos()) {
+                Thread.sleep(2000);
+                PublisherSendState state = firefox.publisherSendState();
+                long now = System.nanoTime();
+                sent = state.sentBitrateSince(previous, (now - sampledAt) / 1e9);
+                double seconds = (now - start) / 1e9;
+                System.out.printf("%5.1f s %s: sending %.0f kbit/s, %dx%d%n", seconds, firefox, sent / 1000,
+                        state.frameWidth(), state.frameHeight());
+                if (sent >= TARGET_BITRATE) {
+                    rampedAfter = seconds;
+                }
+                previous = state;
+                sampledAt = now;
+            }
+            System.out.printf("%s ramped up after %.1f s%n", firefox, rampedAfter);
+            double last = sent;
+            assertTrue(rampedAfter >= 0, () -> firefox + " sent " + last / 1000 + " kbit/s after " + DEADLINE);
+        }
+    }
+
     @Test
     void aConfiguredVideoCapHoldsThePublishersTarget() throws InterruptedException {
         long cap = 400_000;

@@ -5,15 +5,20 @@ import java.util.Map;
 /**
  * A publisher connection's video send state as its browser's {@code getStats()} reports it: the target bitrate its
  * congestion controller chose, why quality is limited ({@code "none"}, {@code "bandwidth"}, ...), the resolution
- * it sends, and its estimate of the path ({@code availableOutgoingBitrate}).
+ * it sends, its estimate of the path ({@code availableOutgoingBitrate}) and the video bytes it sent so far.
  */
 record PublisherSendState(double targetBitrate, String qualityLimitationReason, int frameWidth, int frameHeight,
-                          double availableOutgoingBitrate) {
+                          double availableOutgoingBitrate, double bytesSent) {
 
     static PublisherSendState fromProbe(Map<?, ?> probe) {
         return new PublisherSendState(number(probe, "targetBitrate"), (String) probe.get("qualityLimitationReason"),
                 (int) number(probe, "frameWidth"), (int) number(probe, "frameHeight"),
-                number(probe, "availableOutgoingBitrate"));
+                number(probe, "availableOutgoingBitrate"), number(probe, "bytesSent"));
+    }
+
+    /** Video bits per second sent between {@code earlier} and this state, {@code seconds} apart. */
+    double sentBitrateSince(PublisherSendState earlier, double seconds) {
+        return (bytesSent - earlier.bytesSent) * 8 / seconds;
     }
 
     private static double number(Map<?, ?> probe, String key) {

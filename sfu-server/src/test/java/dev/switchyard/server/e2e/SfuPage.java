@@ -19,6 +19,8 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
 
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(20);
 
+    private static final String NOISE_CAMERA = PageProbe.load("/e2e/noise-camera.js");
+
     private final Browser browser;
     private final String participantId;
 
@@ -96,6 +98,14 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
     }
 
     /** What the page's publisher connection decided about its video: target bitrate, limitation, resolution. */
+    /** Publishes incompressible noise (1280x720, 15 fps) instead of the fake camera: {@code e2e/noise-camera.js}. */
+    void publishNoiseInsteadOfCamera() {
+        Object result = browser.asyncScript(NOISE_CAMERA);
+        if (result instanceof Map<?, ?> map && map.containsKey("probeError")) {
+            throw new AssertionError("noise camera failed in " + name() + ": " + map.get("probeError"));
+        }
+    }
+
     PublisherSendState publisherSendState() {
         return PublisherSendState.fromProbe((Map<?, ?>) PageProbe.run(browser, "publisherSendState"));
     }
