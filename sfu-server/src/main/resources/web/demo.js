@@ -43,6 +43,7 @@ const ui = {
   home: $('home-button'),
   sound: $('sound-button'),
   toasts: $('toasts'),
+  developmentMode: $('development-mode'),
 };
 
 const NAME_KEY = 'switchyard.name';
@@ -83,8 +84,8 @@ function toast(message, { error = false } = {}) {
 
 // ---- joining ----------------------------------------------------------------------------------
 
-async function join({ room, name, publish }) {
-  lastJoin = { room, name, publish };
+async function join({ room, name, token, publish }) {
+  lastJoin = { room, name, token, publish };
   clearStage();
   ui.roomName.textContent = room;
   ui.count.textContent = 'Connecting…';
@@ -95,7 +96,7 @@ async function join({ room, name, publish }) {
   listen(joining);
   updateControls();
   try {
-    await joining.join({ room, name, publish });
+    await joining.join({ room, name, token, publish });
   } catch (error) {
     if (session !== joining) return;
     session = null;
@@ -105,6 +106,7 @@ async function join({ room, name, publish }) {
   }
   if (session !== joining) return;
   window.switchyard = joining;
+  ui.developmentMode.hidden = !joining.developmentMode;
   renderLocalTiles();
   for (const participantId of joining.participants.keys()) ensurePersonTile(participantId);
   updateCount();
@@ -357,7 +359,7 @@ function renderLocalTiles() {
 }
 
 function createLocalTile() {
-  const tile = createTile({ key: 'local', name: `${lastJoin?.name ?? 'You'} (you)`, local: true });
+  const tile = createTile({ key: 'local', name: `${lastJoin?.name || 'You'} (you)`, local: true });
   ui.people.prepend(tile);
   layout();
   return tile;
@@ -537,9 +539,12 @@ function start() {
   const params = new URLSearchParams(location.search);
   const room = params.get('room');
   const name = params.get('name');
+  // An access token in the link (?token=…) is for this page only: the invite link never carries it.
+  const token = params.get('token') ?? undefined;
   updateControls();
-  if (room && name) {
-    join({ room, name, publish: { audio: params.get('audio') !== '0', video: params.get('video') !== '0' } });
+  if (room && (name || token)) {
+    join({ room, name: name ?? '', token,
+      publish: { audio: params.get('audio') !== '0', video: params.get('video') !== '0' } });
   } else {
     showJoinForm({ room, name });
   }

@@ -161,6 +161,11 @@ const probes = {
     const metrics = window.switchyardMetrics || {};
     return {
       participantId: session ? session.participantId || null : null,
+      identity: session ? session.identity : null,
+      developmentMode: session ? session.developmentMode : null,
+      sendingTracks: session && session.publisher
+        ? session.publisher.getSenders().filter((sender) => sender.track).length : 0,
+      joinStatus: document.getElementById('join-status')?.textContent || '',
       participants: session ? participantIds(session) : [],
       pageLoadedAt: metrics.pageLoadedAt == null ? null : metrics.pageLoadedAt,
       firstRemoteFrameAt: metrics.firstRemoteFrameAt == null ? null : metrics.firstRemoteFrameAt,

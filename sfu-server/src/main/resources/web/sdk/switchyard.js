@@ -115,6 +115,15 @@ export class Session extends EventTarget {
   remoteTracks = new Map();
   /** ICE servers given by the server in `joined`. */
   iceServers = [];
+  /** The access token's identity, or null when the server runs without tokens. */
+  identity = null;
+  /**
+   * What this participant may do, from `joined`: {publish: [sources], subscribe, data}; null before
+   * joining (or from a server that does not say).
+   */
+  grants = null;
+  /** True when the server runs without access tokens: anyone can join any room. */
+  developmentMode = false;
   /** True once the session has ended (left, or the socket closed). */
   closed = false;
 
@@ -167,8 +176,9 @@ export class Session extends EventTarget {
     if (this.#joinStarted) throw new SwitchyardError('already_joined', 'a session joins once');
     this.#joinStarted = true;
     await this.#join(resolveSignalingUrl(url), { room, name, token });
-    const audio = publish === false ? false : (publish.audio ?? true);
-    const video = publish === false ? false : (publish.video ?? true);
+    // A token may let its holder only watch, or publish only some sources.
+    const audio = publish === false ? false : (publish.audio ?? true) && this.#mayPublish('microphone');
+    const video = publish === false ? false : (publish.video ?? true) && this.#mayPublish('camera');
     if (audio || video) await this.#publishDefaultMedia({ audio, video });
     return this;
   }
@@ -219,11 +229,19 @@ export class Session extends EventTarget {
     });
   }
 
+  /** Whether the token lets this participant publish `source`; servers that do not say allow it. */
+  #mayPublish(source) {
+    return !Array.isArray(this.grants?.publish) || this.grants.publish.includes(source);
+  }
+
   #onJoined(message) {
     if (this.participantId != null) return;
     this.participantId = message.participantId;
     this.room = message.room;
     this.iceServers = Array.isArray(message.iceServers) ? message.iceServers : [];
+    this.identity = message.identity ?? null;
+    this.grants = message.grants ?? null;
+    this.developmentMode = message.developmentMode === true;
     this.subscriber = this.#createSubscriber();
     for (const participant of message.participants ?? []) this.#addParticipant(participant);
     const attempt = this.#joinAttempt;

@@ -3,6 +3,7 @@ package dev.switchyard.server;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import dev.switchyard.conference.MediaSettings;
 import dev.switchyard.conference.RoomLimits;
 import dev.switchyard.signaling.ConnectionDeadlines;
 import dev.switchyard.signaling.ConnectionLimits;
+import dev.switchyard.signaling.auth.AccessTokens;
 import dev.switchyard.signaling.sfu.IceServer;
 
 /**
@@ -159,6 +161,7 @@ public final class ConfigLoader {
         long maxVideoBitsPerSecond = defaults.media().maxVideoBitsPerSecond();
         long startVideoBitsPerSecond = defaults.media().startVideoBitsPerSecond();
         List<String> allowedOrigins = defaults.allowedOrigins();
+        Secret tokenKey = defaults.tokenKey();
         List<IceServer> iceServers = defaults.iceServers();
         Duration httpRequestTimeout = defaults.deadlines().httpRequest();
         Duration pingInterval = defaults.deadlines().pingInterval();
@@ -197,6 +200,7 @@ public final class ConfigLoader {
                 case MAX_RETRANSMISSION_KBPS -> retransmissionBitsPerSecond = integer(setting, 1, 1_000_000) * 1000L;
                 case MAX_VIDEO_KBPS -> maxVideoBitsPerSecond = integer(setting, 30, 100_000) * 1000L;
                 case START_VIDEO_KBPS -> startVideoBitsPerSecond = integer(setting, 30, 100_000) * 1000L;
+                case TOKEN_KEY -> tokenKey = secret(setting, AccessTokens.MIN_KEY_BYTES);
                 case ALLOWED_ORIGINS -> allowedOrigins = origins(setting);
                 case ICE_SERVERS -> iceServers = iceServers(setting);
                 default -> throw new IllegalStateException("unhandled option " + entry.getKey());
@@ -214,7 +218,7 @@ public final class ConfigLoader {
                         maxVideoBitsPerSecond, startVideoBitsPerSecond),
                 allowedOrigins, deadlines,
                 new RoomLimits(maxRooms, maxParticipantsPerRoom, maxTracksPerParticipant, maxMediaLinesPerOffer),
-                new ConnectionLimits(maxConnectionsPerAddress, messagesPerSecond, messageBurst));
+                new ConnectionLimits(maxConnectionsPerAddress, messagesPerSecond, messageBurst), tokenKey);
     }
 
     private static String text(Setting setting) throws ConfigException {
@@ -263,6 +267,15 @@ public final class ConfigLoader {
             origins.add(trimmed);
         }
         return origins;
+    }
+
+    /** A secret: unlike other values, it never appears in an error message. */
+    private static Secret secret(Setting setting, int minBytes) throws ConfigException {
+        JsonNode value = setting.value();
+        if (!value.isTextual() || value.textValue().getBytes(StandardCharsets.UTF_8).length < minBytes) {
+            throw new ConfigException(setting.origin() + " must be a string of at least " + minBytes + " bytes");
+        }
+        return new Secret(value.textValue());
     }
 
     private static boolean bool(Setting setting) throws ConfigException {
@@ -370,7 +383,7 @@ public final class ConfigLoader {
         return new ConfigException(setting.origin() + " " + problem + " (got " + setting.value() + ")");
     }
 
-    /** The value of one option in a configuration, as shown in help and logs (never a TURN password). */
+    /** The value of one option in a configuration, as shown in help and logs (never a password or key). */
     static String describe(ServerConfig config, ConfigOption option) {
         return switch (option) {
             case HTTP_HOST -> config.httpHost();
@@ -398,6 +411,7 @@ public final class ConfigLoader {
             case MAX_RETRANSMISSION_KBPS -> Long.toString(config.media().retransmissionBitsPerSecond() / 1000);
             case MAX_VIDEO_KBPS -> Long.toString(config.media().maxVideoBitsPerSecond() / 1000);
             case START_VIDEO_KBPS -> Long.toString(config.media().startVideoBitsPerSecond() / 1000);
+            case TOKEN_KEY -> config.requiresTokens() ? "set" : "none (development mode)";
             case ALLOWED_ORIGINS -> config.allowedOrigins().isEmpty() ? "none" : String.join(",", config.allowedOrigins());
             case ICE_SERVERS -> config.iceServers().toString();
         };
@@ -416,7 +430,8 @@ public final class ConfigLoader {
                             describe(ServerConfig.DEFAULTS, option), option.environmentVariable(), option.key()));
         }
         text.append(String.format("  %-32s %s%n", CONFIG_FLAG + " FILE", "JSON configuration file"))
-                .append(String.format("  %-32s %s%n", "--help", "print this text"));
+                .append(String.format("  %-32s %s%n", "--help", "print this text"))
+                .append("\nMint an access token: java -jar switchyard-server.jar token --help\n");
         return text.toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchyard.server;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -8,7 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** {@code java -jar switchyard-server.jar [options]}; {@code --help} lists the options. Exit code 2: bad options. */
+/**
+ * {@code java -jar switchyard-server.jar [options]}; {@code --help} lists the options. Exit code 2: bad options.
+ * {@code java -jar switchyard-server.jar token …} mints an access token instead ({@link TokenCommand}).
+ */
 public final class Main {
 
     private static final int EXIT_BAD_CONFIGURATION = 2;
@@ -22,6 +26,11 @@ public final class Main {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         List<String> arguments = List.of(args);
+        if (!arguments.isEmpty() && arguments.get(0).equals(TokenCommand.NAME)) {
+            System.exit(TokenCommand.run(arguments.subList(1, arguments.size()), System.getenv(), Clock.systemUTC(),
+                    System.out, System.err));
+            return;
+        }
         if (ConfigLoader.wantsHelp(arguments)) {
             System.out.print(ConfigLoader.usage());
             return;

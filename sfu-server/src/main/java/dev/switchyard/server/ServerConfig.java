@@ -9,6 +9,7 @@ import dev.switchyard.conference.MediaSettings;
 import dev.switchyard.conference.RoomLimits;
 import dev.switchyard.signaling.ConnectionDeadlines;
 import dev.switchyard.signaling.ConnectionLimits;
+import dev.switchyard.signaling.auth.AccessTokens;
 import dev.switchyard.signaling.sfu.IceServer;
 
 /**
@@ -30,18 +31,20 @@ import dev.switchyard.signaling.sfu.IceServer;
  * @param deadlines how long the HTTP port waits for requests, pongs and joins before it closes a connection
  * @param roomLimits rooms, participants per room, tracks per participant and m-lines per offer
  * @param connectionLimits connections per client address and signaling messages per socket
+ * @param tokenKey the HS256 key access tokens are signed with, or null for development mode (anyone may join
+ *                 any room)
  */
 public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddress, int mediaPort, int iceTcpPort,
                            InetAddress advertisedAddress, Duration consentTimeout, List<IceServer> iceServers,
                            int mediaWorkers, MediaSettings media, List<String> allowedOrigins,
                            ConnectionDeadlines deadlines, RoomLimits roomLimits,
-                           ConnectionLimits connectionLimits) {
+                           ConnectionLimits connectionLimits, Secret tokenKey) {
 
     /** A laptop demo: everything on 127.0.0.1, HTTP 8080, media UDP 10000, a media worker per core. */
     public static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8080,
             InetAddress.getLoopbackAddress(), 10000, -1, null, Duration.ofSeconds(30), List.of(), 0,
             MediaSettings.DEFAULTS, List.of(), ConnectionDeadlines.DEFAULTS, RoomLimits.DEFAULTS,
-            ConnectionLimits.DEFAULTS);
+            ConnectionLimits.DEFAULTS, null);
 
     public ServerConfig {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -72,6 +75,15 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
         if (consentTimeout.isNegative() || consentTimeout.isZero()) {
             throw new IllegalArgumentException("consentTimeout must be positive: " + consentTimeout);
         }
+        if (tokenKey != null && tokenKey.bytes().length < AccessTokens.MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("tokenKey must have at least " + AccessTokens.MIN_KEY_BYTES
+                    + " bytes (HS256 needs a 256-bit key)");
+        }
+    }
+
+    /** Whether joins need an access token; without a key the server runs in development mode. */
+    public boolean requiresTokens() {
+        return tokenKey != null;
     }
 
     /** This configuration with free ports picked for HTTP and media, for tests. */
@@ -83,14 +95,21 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
     public ServerConfig withPorts(int newHttpPort, int newMediaPort) {
         return new ServerConfig(httpHost, newHttpPort, mediaAddress, newMediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
-                connectionLimits);
+                connectionLimits, tokenKey);
+    }
+
+    /** This configuration with another access token key (null: development mode). */
+    public ServerConfig withTokenKey(Secret newTokenKey) {
+        return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
+                consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
+                connectionLimits, newTokenKey);
     }
 
     /** This configuration with other retransmission settings. */
     public ServerConfig withMedia(MediaSettings newMedia) {
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, newMedia, allowedOrigins, deadlines, roomLimits,
-                connectionLimits);
+                connectionLimits, tokenKey);
     }
 
     /** The number of media workers to run: as configured, or one per available core. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,8 @@ import dev.switchyard.conference.RoomManager;
 import dev.switchyard.signaling.OriginPolicy;
 import dev.switchyard.signaling.SignalingCounters;
 import dev.switchyard.signaling.SignalingServer;
+import dev.switchyard.signaling.auth.AccessTokens;
+import dev.switchyard.signaling.auth.JoinAuthority;
 import dev.switchyard.signaling.mesh.MeshRelay;
 import dev.switchyard.signaling.sfu.SfuEndpoint;
 import dev.switchyard.transport.TransportContext;
@@ -45,6 +48,16 @@ public final class SwitchyardServer implements AutoCloseable {
         this.signaling = signaling;
     }
 
+    /** Access tokens under the configured key; without one, development mode, said loudly. */
+    private static JoinAuthority joinAuthority(ServerConfig config) {
+        if (!config.requiresTokens()) {
+            LOG.warn("DEVELOPMENT MODE: no token key is configured, so anyone can join any room."
+                    + " Set --token-key (or SWITCHYARD_TOKEN_KEY) before exposing this server.");
+            return JoinAuthority.developmentMode();
+        }
+        return JoinAuthority.withTokens(new AccessTokens(config.tokenKey().bytes(), Clock.systemUTC()));
+    }
+
     /** Binds every port and starts serving; on failure nothing stays bound. */
     public static SwitchyardServer start(ServerConfig config) throws IOException {
         TransportContext.Settings defaults = TransportContext.Settings.DEFAULTS;
@@ -56,10 +69,12 @@ public final class SwitchyardServer implements AutoCloseable {
             ports = ServerIcePorts.bind(IceSettings.DEFAULTS, config.mediaAddress(), config.mediaPort(),
                     config.iceTcpPort(), config.advertisedAddress(), config.effectiveMediaWorkers());
             roomManager = new RoomManager(transports, ports, config.media(), config.roomLimits());
+            JoinAuthority authority = joinAuthority(config);
             SignalingCounters signalingCounters = new SignalingCounters();
             SignalingServer signaling = SignalingServer.start(
                     new InetSocketAddress(config.httpHost(), config.httpPort()),
-                    Map.of("/ws", new SfuEndpoint(roomManager, config.iceServers()), "/mesh", new MeshRelay()),
+                    Map.of("/ws", new SfuEndpoint(roomManager, authority, config.iceServers()),
+                            "/mesh", new MeshRelay(authority)),
                     List.of(new HealthRoute(roomManager, ports, signalingCounters),
                             new StaticFiles(SwitchyardServer.class.getClassLoader(), StaticFiles.WEB_ROOT)),
                     new OriginPolicy(Set.copyOf(config.allowedOrigins())), config.deadlines(),

@@ -1,6 +1,7 @@
 package dev.switchyard.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -160,6 +161,21 @@ class ConfigLoaderTest {
                 .contains("unknown setting 'httpport'"));
         assertTrue(failure(Map.of(), "--config", file("{\"httpPort\": 1.5}").toString())
                 .contains("'httpPort' in"));
+    }
+
+    @Test
+    void aTokenKeyTurnsDevelopmentModeOffAndIsNeverShown() throws ConfigException {
+        assertFalse(load(Map.of()).requiresTokens());
+        String key = "k".repeat(32);
+        ServerConfig config = load(Map.of("SWITCHYARD_TOKEN_KEY", key));
+        assertTrue(config.requiresTokens());
+        assertEquals(key, config.tokenKey().value());
+        assertFalse(config.toString().contains(key), "a logged configuration hides the key");
+        assertEquals("set", ConfigLoader.describe(config, ConfigOption.TOKEN_KEY));
+        String shortKey = "too-short-to-be-a-256-bit-key";
+        String refusal = failure(Map.of(), "--token-key", shortKey);
+        assertTrue(refusal.contains("at least 32 bytes"), refusal);
+        assertFalse(refusal.contains(shortKey), "an error never repeats a secret");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 
+import dev.switchyard.signaling.auth.JoinAuthority;
 import dev.switchyard.signaling.mesh.MeshRelay;
 import dev.switchyard.signaling.testing.RawWebSocket;
 import dev.switchyard.signaling.testing.TestSocket;
@@ -43,7 +44,7 @@ class AbusiveClientMeasurement {
     @Test
     void measureAnotherClientsRoundTripWhileAClientMisbehaves() throws Exception {
         SignalingServer server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0),
-                Map.of("/mesh", new MeshRelay()), List.of());
+                Map.of("/mesh", new MeshRelay(JoinAuthority.developmentMode())), List.of());
         URI mesh = URI.create("ws://127.0.0.1:" + server.port() + "/mesh");
         try (TestSocket observer = TestSocket.connect(mesh)) {
             observer.send("{\"type\":\"join\",\"peer_id\":\"observer\",\"room_id\":\"elsewhere\"}").next("room_peers");

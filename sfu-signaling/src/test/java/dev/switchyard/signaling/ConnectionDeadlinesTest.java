@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.switchyard.signaling.auth.JoinAuthority;
 import dev.switchyard.signaling.mesh.MeshRelay;
 import dev.switchyard.signaling.testing.RawWebSocket;
 import dev.switchyard.signaling.testing.TestSocket;
@@ -38,7 +39,7 @@ class ConnectionDeadlinesTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0), Map.of("/mesh", new MeshRelay()),
+        server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0), Map.of("/mesh", new MeshRelay(JoinAuthority.developmentMode())),
                 List.of(), OriginPolicy.SAME_ORIGIN_AND_LOCAL, SHORT, ConnectionLimits.DEFAULTS);
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.switchyard.signaling.auth.JoinAuthority;
 import dev.switchyard.signaling.mesh.MeshRelay;
 import dev.switchyard.signaling.testing.Eventually;
 import dev.switchyard.signaling.testing.TestSocket;
@@ -29,7 +30,7 @@ class ConnectionLimitsTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0), Map.of("/mesh", new MeshRelay()),
+        server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0), Map.of("/mesh", new MeshRelay(JoinAuthority.developmentMode())),
                 List.of(), OriginPolicy.SAME_ORIGIN_AND_LOCAL, ConnectionDeadlines.DEFAULTS, SMALL, counters);
     }
 

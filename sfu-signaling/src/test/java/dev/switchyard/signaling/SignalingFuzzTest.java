@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.code_intelligence.jazzer.mutation.annotation.NotNull;
 import io.netty.channel.embedded.EmbeddedChannel;
 
+import dev.switchyard.signaling.auth.JoinAuthority;
 import dev.switchyard.signaling.mesh.MeshRelay;
 import dev.switchyard.signaling.message.InboundMessage;
 import dev.switchyard.signaling.message.JsonObject;
@@ -19,7 +20,7 @@ class SignalingFuzzTest {
     private static final String[] FIELDS = {"type", "peer_id", "room_id", "target", "sdp", "room", "name",
         "tracks", "trackIds", "candidate", "muted", "mid", "source"};
 
-    private static final MeshRelay MESH = new MeshRelay();
+    private static final MeshRelay MESH = new MeshRelay(JoinAuthority.developmentMode());
 
     @FuzzTest(maxDuration = "90s")
     void messages(@NotNull String text) {

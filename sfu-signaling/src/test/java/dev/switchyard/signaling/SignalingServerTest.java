@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.switchyard.signaling.auth.JoinAuthority;
 import dev.switchyard.signaling.mesh.MeshRelay;
 import dev.switchyard.signaling.testing.RawWebSocket;
 import dev.switchyard.signaling.testing.TestSocket;
@@ -43,7 +44,7 @@ class SignalingServerTest {
             return null;
         };
         server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0),
-                Map.of("/mesh", new MeshRelay()), List.of(hello, failing));
+                Map.of("/mesh", new MeshRelay(JoinAuthority.developmentMode())), List.of(hello, failing));
     }
 
     @AfterEach

@@ -34,15 +34,46 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
         return join(ChromiumBrowser.launch(room + "-" + name), server, room, name);
     }
 
+    /** Opens the demo page with an access token in its link (the token names the participant). */
+    static SfuPage joinWithToken(URI server, String room, String name, String token) {
+        ChromiumBrowser browser = ChromiumBrowser.launch(room + "-" + name);
+        return join(browser, server.resolve("/?room=" + encode(room) + "&token=" + encode(token)), name);
+    }
+
+    /**
+     * Opens the demo page with {@code token} (null: none) in its link, expecting the join to be refused; returns
+     * what the page then tells its user.
+     */
+    static String refusedJoin(URI server, String room, String token) {
+        try (ChromiumBrowser browser = ChromiumBrowser.launch(room + "-refused")) {
+            browser.open(server.resolve("/?room=" + encode(room) + "&name=someone"
+                    + (token == null ? "" : "&token=" + encode(token))));
+            Map<?, ?> session = Poll.until("the join to be refused", JOIN_TIMEOUT,
+                    () -> (Map<?, ?>) PageProbe.run(browser, "sfuSession"),
+                    s -> !((String) s.get("joinStatus")).isEmpty() || s.get("participantId") != null,
+                    Object::toString);
+            return (String) session.get("joinStatus");
+        }
+    }
+
+    /** What the page's session says about itself: identity, development mode, tracks it sends. */
+    Map<?, ?> session() {
+        return (Map<?, ?>) PageProbe.run(browser, "sfuSession");
+    }
+
     /** The same in a new Firefox ESR. */
     static SfuPage joinWithFirefox(URI server, String room, String name) {
         return join(FirefoxBrowser.launch(room + "-" + name, server), server, room, name);
     }
 
     private static SfuPage join(Browser browser, URI server, String room, String name) {
+        return join(browser, server.resolve("/?room=" + encode(room) + "&name=" + encode(name)), name);
+    }
+
+    private static SfuPage join(Browser browser, URI page, String name) {
         try {
-            browser.open(server.resolve("/?room=" + encode(room) + "&name=" + encode(name)));
-            Map<?, ?> session = Poll.until(name + " to join " + room, JOIN_TIMEOUT,
+            browser.open(page);
+            Map<?, ?> session = Poll.until(name + " to join " + page.getPath(), JOIN_TIMEOUT,
                     () -> (Map<?, ?>) PageProbe.run(browser, "sfuSession"),
                     s -> s.get("participantId") != null, Object::toString);
             PageProbe.run(browser, "sfuStartJournal");

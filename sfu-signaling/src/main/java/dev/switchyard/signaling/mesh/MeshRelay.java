@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.signaling.SessionChannel;
 import dev.switchyard.signaling.WebSocketSession;
 import dev.switchyard.signaling.WebSocketSessionFactory;
+import dev.switchyard.signaling.auth.JoinAuthority;
 import dev.switchyard.signaling.message.ErrorCode;
 import dev.switchyard.signaling.message.Json;
 import dev.switchyard.signaling.message.ProtocolException;
@@ -21,10 +22,16 @@ import dev.switchyard.signaling.message.ProtocolException;
 public final class MeshRelay implements WebSocketSessionFactory {
 
     private final Map<String, Map<String, SessionChannel>> rooms = new HashMap<>();
+    private final JoinAuthority authority;
+
+    /** @param authority who may join which room; with tokens, a peer's id is its token's identity */
+    public MeshRelay(JoinAuthority authority) {
+        this.authority = authority;
+    }
 
     @Override
     public WebSocketSession open(SessionChannel channel) {
-        return new MeshSession(this, channel);
+        return new MeshSession(this, authority, channel);
     }
 
     /** Adds a peer: it gets {@code room_peers}, the others {@code peer_joined}. */

@@ -2,8 +2,13 @@ package dev.switchyard.signaling.mesh;
 
 import java.util.Map;
 
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+
 import dev.switchyard.signaling.SessionChannel;
 import dev.switchyard.signaling.WebSocketSession;
+import dev.switchyard.signaling.auth.Admission;
+import dev.switchyard.signaling.auth.InvalidTokenException;
+import dev.switchyard.signaling.auth.JoinAuthority;
 import dev.switchyard.signaling.message.ErrorCode;
 import dev.switchyard.signaling.message.Identifiers;
 import dev.switchyard.signaling.message.InboundMessage;
@@ -20,17 +25,23 @@ final class MeshSession implements WebSocketSession {
             "ice_candidate", "candidate");
 
     private final MeshRelay relay;
+    private final JoinAuthority authority;
     private final SessionChannel channel;
     private String roomId;
     private String peerId;
+    private boolean refused;
 
-    MeshSession(MeshRelay relay, SessionChannel channel) {
+    MeshSession(MeshRelay relay, JoinAuthority authority, SessionChannel channel) {
         this.relay = relay;
+        this.authority = authority;
         this.channel = channel;
     }
 
     @Override
     public void onText(String text) {
+        if (refused) {
+            return;
+        }
         InboundMessage message;
         try {
             message = InboundMessage.parse(text);
@@ -70,8 +81,20 @@ final class MeshSession implements WebSocketSession {
         if (peerId != null) {
             throw new ProtocolException(ErrorCode.ALREADY_JOINED, "this socket already joined as '" + peerId + "'");
         }
-        String requestedPeer = fields.string("peer_id");
         String requestedRoom = fields.string("room_id");
+        Admission admission;
+        try {
+            admission = authority.admit(requestedRoom, fields.optionalString("token"));
+        } catch (InvalidTokenException e) {
+            refuse("access token refused: " + e.getMessage());
+            return;
+        }
+        String requestedPeer = admission.identity() != null && !fields.has("peer_id")
+                ? admission.identity() : fields.string("peer_id");
+        if (admission.identity() != null && !admission.identity().equals(requestedPeer)) {
+            refuse("peer_id must be the access token's identity");
+            return;
+        }
         if (!Identifiers.isValid(requestedPeer) || !Identifiers.isValid(requestedRoom)) {
             throw new ProtocolException(ErrorCode.INVALID_ROOM,
                     "peer_id and room_id must be 1-64 characters of A-Z a-z 0-9 _ . -");
@@ -79,6 +102,13 @@ final class MeshSession implements WebSocketSession {
         relay.join(requestedRoom, requestedPeer, channel);
         roomId = requestedRoom;
         peerId = requestedPeer;
+    }
+
+    /** A refused join ends the socket, as on {@code /ws}. */
+    private void refuse(String reason) {
+        refused = true;
+        channel.sendError(ErrorCode.UNAUTHORIZED, reason, "join");
+        channel.close(WebSocketCloseStatus.POLICY_VIOLATION);
     }
 
     @Override

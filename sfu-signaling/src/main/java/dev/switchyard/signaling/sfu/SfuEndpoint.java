@@ -7,21 +7,27 @@ import dev.switchyard.conference.RoomManager;
 import dev.switchyard.signaling.SessionChannel;
 import dev.switchyard.signaling.WebSocketSession;
 import dev.switchyard.signaling.WebSocketSessionFactory;
+import dev.switchyard.signaling.auth.JoinAuthority;
 
 /** The {@code /ws} endpoint: every socket becomes one participant of the conference once it joins. */
 public final class SfuEndpoint implements WebSocketSessionFactory {
 
     private final RoomManager roomManager;
+    private final JoinAuthority authority;
     private final List<IceServer> iceServers;
 
-    /** @param iceServers what clients are told to use besides the server's own candidates */
-    public SfuEndpoint(RoomManager roomManager, List<IceServer> iceServers) {
+    /**
+     * @param authority  who may join which room
+     * @param iceServers what clients are told to use besides the server's own candidates
+     */
+    public SfuEndpoint(RoomManager roomManager, JoinAuthority authority, List<IceServer> iceServers) {
         this.roomManager = Objects.requireNonNull(roomManager, "conference");
+        this.authority = Objects.requireNonNull(authority, "authority");
         this.iceServers = List.copyOf(iceServers);
     }
 
     @Override
     public WebSocketSession open(SessionChannel channel) {
-        return new SfuSession(roomManager, iceServers, channel);
+        return new SfuSession(roomManager, authority, iceServers, channel);
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchyard.conference.OfferedTrack;
 import dev.switchyard.conference.ParticipantInfo;
 import dev.switchyard.conference.TrackInfo;
+import dev.switchyard.signaling.auth.Admission;
 import dev.switchyard.signaling.message.Json;
 
 /** The server-to-client messages of the SFU protocol (docs/PROTOCOL.md, "Server → client"). */
@@ -18,10 +19,21 @@ final class SfuMessages {
     }
 
     static ObjectNode joined(String participantId, String room, List<ParticipantInfo> others,
-                             List<IceServer> iceServers) {
+                             List<IceServer> iceServers, Admission admission, boolean developmentMode) {
         ObjectNode message = Json.message("joined");
         message.put("participantId", participantId);
         message.put("room", room);
+        if (admission.identity() != null) {
+            message.put("identity", admission.identity());
+        }
+        ObjectNode grants = message.putObject("grants");
+        ArrayNode publish = grants.putArray("publish");
+        admission.grants().publishSources().stream().sorted().forEach(source -> publish.add(source.wireName()));
+        grants.put("subscribe", admission.grants().subscribe());
+        grants.put("data", admission.grants().data());
+        if (developmentMode) {
+            message.put("developmentMode", true);
+        }
         ArrayNode participants = message.putArray("participants");
         others.forEach(other -> participants.add(participant(other)));
         ArrayNode servers = message.putArray("iceServers");

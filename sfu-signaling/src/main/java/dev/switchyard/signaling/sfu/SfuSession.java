@@ -20,6 +20,9 @@ import dev.switchyard.conference.TransportTarget;
 import dev.switchyard.conference.UnknownTrackException;
 import dev.switchyard.signaling.SessionChannel;
 import dev.switchyard.signaling.WebSocketSession;
+import dev.switchyard.signaling.auth.Admission;
+import dev.switchyard.signaling.auth.InvalidTokenException;
+import dev.switchyard.signaling.auth.JoinAuthority;
 import dev.switchyard.signaling.message.ErrorCode;
 import dev.switchyard.signaling.message.Identifiers;
 import dev.switchyard.signaling.message.InboundMessage;
@@ -36,13 +39,17 @@ final class SfuSession implements WebSocketSession {
             "subscriber_answer", "candidate", "restart_ice", "mute", "leave");
 
     private final RoomManager roomManager;
+    private final JoinAuthority authority;
     private final List<IceServer> iceServers;
     private final SessionChannel channel;
     private Participant participant;
+    private Admission admission;
     private boolean left;
 
-    SfuSession(RoomManager roomManager, List<IceServer> iceServers, SessionChannel channel) {
+    SfuSession(RoomManager roomManager, JoinAuthority authority, List<IceServer> iceServers,
+               SessionChannel channel) {
         this.roomManager = roomManager;
+        this.authority = authority;
         this.iceServers = iceServers;
         this.channel = channel;
     }
@@ -99,25 +106,37 @@ final class SfuSession implements WebSocketSession {
             throw new ProtocolException(ErrorCode.ALREADY_JOINED, "this socket already joined as " + participant.id());
         }
         String room = fields.string("room");
-        String name = fields.string("name");
-        fields.optionalString("token");
+        String token = fields.optionalString("token");
         if (!Identifiers.isValid(room)) {
             throw new ProtocolException(ErrorCode.INVALID_ROOM,
                     "room must be 1-" + Identifiers.MAX_LENGTH + " characters of A-Z a-z 0-9 _ . -");
         }
+        Admission admitted;
+        try {
+            admitted = authority.admit(room, token);
+        } catch (InvalidTokenException e) {
+            LOG.info("join of room {} refused: {}", room, e.getMessage());
+            left = true;
+            channel.sendError(ErrorCode.UNAUTHORIZED, "access token refused: " + e.getMessage(), "join");
+            channel.close(WebSocketCloseStatus.POLICY_VIOLATION);
+            return;
+        }
+        String name = admitted.name() != null ? admitted.name() : fields.string("name");
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
             throw new ProtocolException(ErrorCode.INVALID_ROOM,
                     "name must be 1-" + MAX_NAME_LENGTH + " characters without control characters");
         }
         try {
             participant = roomManager.join(room, name, new ParticipantEventSender(channel));
+            admission = admitted;
         } catch (IOException e) {
             LOG.error("cannot join room {}", room, e);
             throw new ProtocolException(ErrorCode.INTERNAL, "cannot join: " + e.getMessage());
         } catch (LimitExceededException e) {
             throw new ProtocolException(ErrorCode.LIMIT_REACHED, e.getMessage());
         }
-        channel.send(SfuMessages.joined(participant.id(), room, participant.otherParticipants(), iceServers));
+        channel.send(SfuMessages.joined(participant.id(), room, participant.otherParticipants(), iceServers,
+                admitted, authority.isDevelopmentMode()));
     }
 
     private void publish(JsonObject fields) throws ProtocolException {
@@ -133,6 +152,10 @@ final class SfuSession implements WebSocketSession {
             if (sources.put(mid, source) != null) {
                 throw track.invalid("mid", "unique; '" + mid + "' is listed twice");
             }
+            if (!admission.grants().mayPublish(source)) {
+                throw new ProtocolException(ErrorCode.UNAUTHORIZED,
+                        "the access token does not grant publishing " + sourceName);
+            }
         }
         PublishedTracks published;
         try {
@@ -147,6 +170,9 @@ final class SfuSession implements WebSocketSession {
 
     private void subscribe(JsonObject fields, boolean subscribe) throws ProtocolException {
         List<String> trackIds = fields.strings("trackIds");
+        if (subscribe && !admission.grants().subscribe()) {
+            throw new ProtocolException(ErrorCode.UNAUTHORIZED, "the access token does not grant subscribing");
+        }
         try {
             if (subscribe) {
                 participant.subscribe(trackIds);

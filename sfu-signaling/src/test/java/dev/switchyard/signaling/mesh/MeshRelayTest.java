@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.switchyard.signaling.SignalingServer;
+import dev.switchyard.signaling.auth.JoinAuthority;
 import dev.switchyard.signaling.testing.Eventually;
 import dev.switchyard.signaling.testing.TestSocket;
 
 class MeshRelayTest {
 
-    private final MeshRelay relay = new MeshRelay();
+    private final MeshRelay relay = new MeshRelay(JoinAuthority.developmentMode());
     private SignalingServer server;
     private URI uri;
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.switchyard.conference.RoomManager;
 import dev.switchyard.signaling.SignalingServer;
+import dev.switchyard.signaling.auth.JoinAuthority;
 import dev.switchyard.signaling.testing.Eventually;
 import dev.switchyard.signaling.testing.TestSocket;
 import dev.switchyard.transport.TransportContext;
@@ -53,7 +54,7 @@ class SfuSessionTest {
     @BeforeEach
     void start() throws IOException {
         roomManager = new RoomManager(transports, ports);
-        SfuEndpoint endpoint = new SfuEndpoint(roomManager,
+        SfuEndpoint endpoint = new SfuEndpoint(roomManager, JoinAuthority.developmentMode(),
                 List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null)));
         server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0), Map.of("/ws", endpoint), List.of());
         uri = URI.create("ws://127.0.0.1:" + server.port() + "/ws");
