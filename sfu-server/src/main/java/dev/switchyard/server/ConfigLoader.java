@@ -38,6 +38,8 @@ public final class ConfigLoader {
 
     static final String CONFIG_FLAG = "--config";
     static final String CONFIG_VARIABLE = "SWITCHYARD_CONFIG";
+    /** A day: longer than any call, as an allocation is refreshed with the credential it was made with. */
+    static final Duration DEFAULT_TURN_CREDENTIAL_LIFETIME = Duration.ofDays(1);
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -162,6 +164,9 @@ public final class ConfigLoader {
         long startVideoBitsPerSecond = defaults.media().startVideoBitsPerSecond();
         List<String> allowedOrigins = defaults.allowedOrigins();
         Secret tokenKey = defaults.tokenKey();
+        List<String> turnUrls = List.of();
+        Secret turnSecret = null;
+        Duration turnCredentialLifetime = DEFAULT_TURN_CREDENTIAL_LIFETIME;
         List<IceServer> iceServers = defaults.iceServers();
         Duration httpRequestTimeout = defaults.deadlines().httpRequest();
         Duration pingInterval = defaults.deadlines().pingInterval();
@@ -203,6 +208,10 @@ public final class ConfigLoader {
                 case TOKEN_KEY -> tokenKey = secret(setting, AccessTokens.MIN_KEY_BYTES);
                 case ALLOWED_ORIGINS -> allowedOrigins = origins(setting);
                 case ICE_SERVERS -> iceServers = iceServers(setting);
+                case TURN_URLS -> turnUrls = turnUrls(setting);
+                case TURN_SECRET -> turnSecret = secret(setting, 1);
+                case TURN_CREDENTIAL_LIFETIME_SECONDS ->
+                        turnCredentialLifetime = Duration.ofSeconds(integer(setting, 60, 7 * 86_400));
                 default -> throw new IllegalStateException("unhandled option " + entry.getKey());
             }
         }
@@ -218,7 +227,8 @@ public final class ConfigLoader {
                         maxVideoBitsPerSecond, startVideoBitsPerSecond),
                 allowedOrigins, deadlines,
                 new RoomLimits(maxRooms, maxParticipantsPerRoom, maxTracksPerParticipant, maxMediaLinesPerOffer),
-                new ConnectionLimits(maxConnectionsPerAddress, messagesPerSecond, messageBurst), tokenKey);
+                new ConnectionLimits(maxConnectionsPerAddress, messagesPerSecond, messageBurst), tokenKey,
+                turn(turnUrls, turnSecret, turnCredentialLifetime));
     }
 
     private static String text(Setting setting) throws ConfigException {
@@ -341,12 +351,15 @@ public final class ConfigLoader {
                 throw invalid(setting, "must list objects");
             }
             for (Map.Entry<String, JsonNode> field : server.properties()) {
-                if (!List.of("urls", "username", "credential").contains(field.getKey())) {
+                if (List.of("username", "credential").contains(field.getKey())) {
+                    throw new ConfigException(setting.origin() + " has a static TURN credential, which every joiner"
+                            + " would get: configure turnUrls and turnSecret instead");
+                }
+                if (!field.getKey().equals("urls")) {
                     throw invalid(setting, "has an unknown ICE server field '" + field.getKey() + "'");
                 }
             }
-            servers.add(new IceServer(urls(setting, server.get("urls")),
-                    optionalText(setting, server.get("username")), optionalText(setting, server.get("credential"))));
+            servers.add(new IceServer(urls(setting, server.get("urls")), null, null));
         }
         return servers;
     }
@@ -369,14 +382,31 @@ public final class ConfigLoader {
         return list;
     }
 
-    private static String optionalText(Setting setting, JsonNode value) throws ConfigException {
-        if (value == null || value.isNull()) {
-            return null;
-        }
+    private static List<String> turnUrls(Setting setting) throws ConfigException {
+        JsonNode value = setting.value();
         if (!value.isTextual()) {
-            throw invalid(setting, "has an ICE server username or credential that is not a string");
+            throw invalid(setting, "must be comma-separated turn: or turns: URLs");
         }
-        return value.textValue();
+        List<String> urls = new ArrayList<>();
+        for (String url : value.textValue().split(",")) {
+            String trimmed = url.trim();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("turn:") && !trimmed.startsWith("turns:")) {
+                throw invalid(setting, "has '" + trimmed + "', which is no turn: or turns: URL");
+            }
+            if (!trimmed.isEmpty()) {
+                urls.add(trimmed);
+            }
+        }
+        return urls;
+    }
+
+    /** A TURN server needs both its URLs and its secret. */
+    private static TurnSettings turn(List<String> urls, Secret secret, Duration lifetime) throws ConfigException {
+        if (urls.isEmpty() != (secret == null)) {
+            throw new ConfigException(ConfigOption.TURN_URLS.key() + " and " + ConfigOption.TURN_SECRET.key()
+                    + " go together: set both or neither");
+        }
+        return secret == null ? null : new TurnSettings(urls, secret, lifetime);
     }
 
     private static ConfigException invalid(Setting setting, String problem) {
@@ -414,6 +444,10 @@ public final class ConfigLoader {
             case TOKEN_KEY -> config.requiresTokens() ? "set" : "none (development mode)";
             case ALLOWED_ORIGINS -> config.allowedOrigins().isEmpty() ? "none" : String.join(",", config.allowedOrigins());
             case ICE_SERVERS -> config.iceServers().toString();
+            case TURN_URLS -> config.turn() == null ? "none" : String.join(",", config.turn().urls());
+            case TURN_SECRET -> config.turn() == null ? "none" : "set";
+            case TURN_CREDENTIAL_LIFETIME_SECONDS -> Long.toString((config.turn() == null
+                    ? DEFAULT_TURN_CREDENTIAL_LIFETIME : config.turn().credentialLifetime()).toSeconds());
         };
     }
 

@@ -44,7 +44,12 @@ enum ConfigOption {
     ALLOWED_ORIGINS("allowedOrigins", "ORIGINS",
             "comma-separated web origins whose pages may open /ws and /mesh, besides the server's own and localhost"),
     ICE_SERVERS("iceServers", "JSON",
-            "STUN/TURN servers for browsers: [{\"urls\":\"stun:host:3478\",\"username\":..,\"credential\":..}]");
+            "STUN servers for browsers, without credentials: [{\"urls\":\"stun:host:3478\"}]"),
+    TURN_URLS("turnUrls", "URLS", "comma-separated turn:/turns: URLs of a TURN server that shares turnSecret"),
+    TURN_SECRET("turnSecret", "SECRET",
+            "the TURN server's static-auth-secret: each participant gets a time-limited credential of its own"),
+    TURN_CREDENTIAL_LIFETIME_SECONDS("turnCredentialLifetimeSeconds", "SECONDS",
+            "how long a participant's TURN credential stays valid (longer than a call)");
 
     private final String key;
     private final String valueName;

@@ -33,18 +33,19 @@ import dev.switchyard.signaling.sfu.IceServer;
  * @param connectionLimits connections per client address and signaling messages per socket
  * @param tokenKey the HS256 key access tokens are signed with, or null for development mode (anyone may join
  *                 any room)
+ * @param turn a TURN server whose credentials the server issues per participant, or null
  */
 public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddress, int mediaPort, int iceTcpPort,
                            InetAddress advertisedAddress, Duration consentTimeout, List<IceServer> iceServers,
                            int mediaWorkers, MediaSettings media, List<String> allowedOrigins,
                            ConnectionDeadlines deadlines, RoomLimits roomLimits,
-                           ConnectionLimits connectionLimits, Secret tokenKey) {
+                           ConnectionLimits connectionLimits, Secret tokenKey, TurnSettings turn) {
 
     /** A laptop demo: everything on 127.0.0.1, HTTP 8080, media UDP 10000, a media worker per core. */
     public static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8080,
             InetAddress.getLoopbackAddress(), 10000, -1, null, Duration.ofSeconds(30), List.of(), 0,
             MediaSettings.DEFAULTS, List.of(), ConnectionDeadlines.DEFAULTS, RoomLimits.DEFAULTS,
-            ConnectionLimits.DEFAULTS, null);
+            ConnectionLimits.DEFAULTS, null, null);
 
     public ServerConfig {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -55,6 +56,10 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
         Objects.requireNonNull(roomLimits, "roomLimits");
         Objects.requireNonNull(connectionLimits, "connectionLimits");
         iceServers = List.copyOf(iceServers);
+        if (iceServers.stream().anyMatch(server -> server.username() != null || server.credential() != null)) {
+            throw new IllegalArgumentException("iceServers must carry no credentials, which every joiner would get:"
+                    + " configure turnUrls and turnSecret instead");
+        }
         allowedOrigins = List.copyOf(allowedOrigins);
         if (httpHost.isBlank()) {
             throw new IllegalArgumentException("httpHost must not be empty");
@@ -95,21 +100,28 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
     public ServerConfig withPorts(int newHttpPort, int newMediaPort) {
         return new ServerConfig(httpHost, newHttpPort, mediaAddress, newMediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, tokenKey);
+                connectionLimits, tokenKey, turn);
+    }
+
+    /** This configuration with a TURN server whose credentials the server issues (null: none). */
+    public ServerConfig withTurn(TurnSettings newTurn) {
+        return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
+                consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
+                connectionLimits, tokenKey, newTurn);
     }
 
     /** This configuration with another access token key (null: development mode). */
     public ServerConfig withTokenKey(Secret newTokenKey) {
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, newTokenKey);
+                connectionLimits, newTokenKey, turn);
     }
 
     /** This configuration with other retransmission settings. */
     public ServerConfig withMedia(MediaSettings newMedia) {
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, newMedia, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, tokenKey);
+                connectionLimits, tokenKey, turn);
     }
 
     /** The number of media workers to run: as configured, or one per available core. */

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -19,7 +20,9 @@ import dev.switchyard.signaling.SignalingServer;
 import dev.switchyard.signaling.auth.AccessTokens;
 import dev.switchyard.signaling.auth.JoinAuthority;
 import dev.switchyard.signaling.mesh.MeshRelay;
+import dev.switchyard.signaling.sfu.IceServers;
 import dev.switchyard.signaling.sfu.SfuEndpoint;
+import dev.switchyard.signaling.sfu.TurnCredentials;
 import dev.switchyard.transport.TransportContext;
 import dev.switchyard.transport.ice.IceSettings;
 import dev.switchyard.transport.ice.ServerIcePorts;
@@ -48,6 +51,13 @@ public final class SwitchyardServer implements AutoCloseable {
         this.signaling = signaling;
     }
 
+    /** The configured STUN servers and, with a TURN secret, a TURN server with credentials per participant. */
+    private static IceServers iceServers(ServerConfig config) {
+        TurnSettings turn = config.turn();
+        return new IceServers(config.iceServers(), Optional.ofNullable(turn).map(settings -> new TurnCredentials(
+                settings.urls(), settings.secret().bytes(), settings.credentialLifetime(), Clock.systemUTC())));
+    }
+
     /** Access tokens under the configured key; without one, development mode, said loudly. */
     private static JoinAuthority joinAuthority(ServerConfig config) {
         if (!config.requiresTokens()) {
@@ -73,7 +83,7 @@ public final class SwitchyardServer implements AutoCloseable {
             SignalingCounters signalingCounters = new SignalingCounters();
             SignalingServer signaling = SignalingServer.start(
                     new InetSocketAddress(config.httpHost(), config.httpPort()),
-                    Map.of("/ws", new SfuEndpoint(roomManager, authority, config.iceServers()),
+                    Map.of("/ws", new SfuEndpoint(roomManager, authority, iceServers(config)),
                             "/mesh", new MeshRelay(authority)),
                     List.of(new HealthRoute(roomManager, ports, signalingCounters),
                             new StaticFiles(SwitchyardServer.class.getClassLoader(), StaticFiles.WEB_ROOT)),

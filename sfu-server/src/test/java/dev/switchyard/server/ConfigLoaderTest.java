@@ -101,12 +101,11 @@ class ConfigLoaderTest {
     void iceServersComeAsJsonFromAnyLayer() throws Exception {
         Path file = file("""
                 {"iceServers": [{"urls": "stun:stun.example.org:3478"},
-                                {"urls": ["turn:turn.example.org:3478?transport=udp", "turns:turn.example.org:5349"],
-                                 "username": "u", "credential": "p"}]}""");
+                                {"urls": ["stun:a.example.org:3478", "stun:b.example.org:3478"]}]}""");
         ServerConfig fromFile = load(Map.of(), "--config", file.toString());
         assertEquals(List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null),
-                new IceServer(List.of("turn:turn.example.org:3478?transport=udp", "turns:turn.example.org:5349"),
-                        "u", "p")), fromFile.iceServers());
+                new IceServer(List.of("stun:a.example.org:3478", "stun:b.example.org:3478"), null, null)),
+                fromFile.iceServers());
         ServerConfig fromFlag = load(Map.of(), "--config", file.toString(),
                 "--ice-servers", "[{\"urls\":\"stun:other.example.org\"}]");
         assertEquals(List.of(new IceServer(List.of("stun:other.example.org"), null, null)), fromFlag.iceServers());
@@ -161,6 +160,24 @@ class ConfigLoaderTest {
                 .contains("unknown setting 'httpport'"));
         assertTrue(failure(Map.of(), "--config", file("{\"httpPort\": 1.5}").toString())
                 .contains("'httpPort' in"));
+    }
+
+    @Test
+    void turnCredentialsComeFromASharedSecretNeverFromStaticIceServerEntries() throws ConfigException {
+        String refusal = failure(Map.of(), "--ice-servers",
+                "[{\"urls\":\"turn:t.example.org\",\"username\":\"u\",\"credential\":\"hunter2\"}]");
+        assertTrue(refusal.contains("static TURN credential"), refusal);
+        assertFalse(refusal.contains("hunter2"), refusal);
+        ServerConfig config = load(Map.of("SWITCHYARD_TURN_SECRET", "hunter2"),
+                "--turn-urls", "turn:t.example.org:3478, turns:t.example.org:5349");
+        assertEquals(List.of("turn:t.example.org:3478", "turns:t.example.org:5349"), config.turn().urls());
+        assertEquals("hunter2", config.turn().secret().value());
+        assertEquals(Duration.ofDays(1), config.turn().credentialLifetime());
+        assertEquals("set", ConfigLoader.describe(config, ConfigOption.TURN_SECRET));
+        assertTrue(failure(Map.of(), "--turn-urls", "turn:t.example.org").contains("set both or neither"));
+        assertTrue(failure(Map.of(), "--turn-secret", "s", "--turn-urls", "stun:t.example.org")
+                .contains("no turn: or turns: URL"));
+        assertEquals(null, load(Map.of()).turn());
     }
 
     @Test

@@ -7,9 +7,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +30,9 @@ import dev.switchyard.signaling.auth.AccessTokens;
 import dev.switchyard.signaling.auth.Grants;
 import dev.switchyard.signaling.auth.JoinAuthority;
 import dev.switchyard.signaling.mesh.MeshRelay;
+import dev.switchyard.signaling.sfu.IceServers;
 import dev.switchyard.signaling.sfu.SfuEndpoint;
+import dev.switchyard.signaling.sfu.TurnCredentials;
 import dev.switchyard.signaling.testing.TestSocket;
 import dev.switchyard.transport.TransportContext;
 import dev.switchyard.transport.ice.IceSettings;
@@ -36,12 +40,16 @@ import dev.switchyard.transport.ice.ServerIcePorts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** With a token key, {@code /ws} and {@code /mesh} admit only holders of a valid token for the room. */
 class AccessTokenJoinTest {
 
     private static final byte[] KEY = "a test key of thirty-two bytes!!".getBytes(StandardCharsets.UTF_8);
     private static final int POLICY_VIOLATION = 1008;
+
+    private static final TurnCredentials TURN = new TurnCredentials(List.of("turn:127.0.0.1:3478"),
+            "turn secret".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1), Clock.systemUTC());
 
     private static TransportContext transports;
     private static ServerIcePorts ports;
@@ -67,7 +75,8 @@ class AccessTokenJoinTest {
         roomManager = new RoomManager(transports, ports);
         JoinAuthority authority = JoinAuthority.withTokens(tokens);
         server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0),
-                Map.of("/ws", new SfuEndpoint(roomManager, authority, List.of()), "/mesh", new MeshRelay(authority)),
+                Map.of("/ws", new SfuEndpoint(roomManager, authority, new IceServers(List.of(), Optional.of(TURN))),
+                        "/mesh", new MeshRelay(authority)),
                 List.of());
     }
 
@@ -127,6 +136,8 @@ class AccessTokenJoinTest {
             ada.send(join("standup", token("ada", "standup", Grants.PARTICIPANT)));
             JsonNode joined = ada.next("joined");
             assertEquals("ada", joined.get("identity").asText());
+            String turnUser = joined.get("iceServers").get(0).get("username").asText();
+            assertTrue(turnUser.endsWith(":ada"), "a TURN credential of ada's own: " + turnUser);
             assertEquals(4, joined.get("grants").get("publish").size());
             assertFalse(joined.has("developmentMode"));
             try (TestSocket grace = connect("/ws")) {

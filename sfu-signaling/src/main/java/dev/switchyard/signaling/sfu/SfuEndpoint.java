@@ -1,6 +1,5 @@
 package dev.switchyard.signaling.sfu;
 
-import java.util.List;
 import java.util.Objects;
 
 import dev.switchyard.conference.RoomManager;
@@ -14,16 +13,16 @@ public final class SfuEndpoint implements WebSocketSessionFactory {
 
     private final RoomManager roomManager;
     private final JoinAuthority authority;
-    private final List<IceServer> iceServers;
+    private final IceServers iceServers;
 
     /**
      * @param authority  who may join which room
      * @param iceServers what clients are told to use besides the server's own candidates
      */
-    public SfuEndpoint(RoomManager roomManager, JoinAuthority authority, List<IceServer> iceServers) {
+    public SfuEndpoint(RoomManager roomManager, JoinAuthority authority, IceServers iceServers) {
         this.roomManager = Objects.requireNonNull(roomManager, "conference");
         this.authority = Objects.requireNonNull(authority, "authority");
-        this.iceServers = List.copyOf(iceServers);
+        this.iceServers = Objects.requireNonNull(iceServers, "iceServers");
     }
 
     @Override

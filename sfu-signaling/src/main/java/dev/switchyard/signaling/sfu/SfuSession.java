@@ -40,13 +40,13 @@ final class SfuSession implements WebSocketSession {
 
     private final RoomManager roomManager;
     private final JoinAuthority authority;
-    private final List<IceServer> iceServers;
+    private final IceServers iceServers;
     private final SessionChannel channel;
     private Participant participant;
     private Admission admission;
     private boolean left;
 
-    SfuSession(RoomManager roomManager, JoinAuthority authority, List<IceServer> iceServers,
+    SfuSession(RoomManager roomManager, JoinAuthority authority, IceServers iceServers,
                SessionChannel channel) {
         this.roomManager = roomManager;
         this.authority = authority;
@@ -135,8 +135,9 @@ final class SfuSession implements WebSocketSession {
         } catch (LimitExceededException e) {
             throw new ProtocolException(ErrorCode.LIMIT_REACHED, e.getMessage());
         }
-        channel.send(SfuMessages.joined(participant.id(), room, participant.otherParticipants(), iceServers,
-                admitted, authority.isDevelopmentMode()));
+        String turnUser = admitted.identity() != null ? admitted.identity() : participant.id();
+        channel.send(SfuMessages.joined(participant.id(), room, participant.otherParticipants(),
+                iceServers.forParticipant(turnUser), admitted, authority.isDevelopmentMode()));
     }
 
     private void publish(JsonObject fields) throws ProtocolException {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -55,7 +56,8 @@ class SfuSessionTest {
     void start() throws IOException {
         roomManager = new RoomManager(transports, ports);
         SfuEndpoint endpoint = new SfuEndpoint(roomManager, JoinAuthority.developmentMode(),
-                List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null)));
+                new IceServers(List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null)),
+                        Optional.empty()));
         server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0), Map.of("/ws", endpoint), List.of());
         uri = URI.create("ws://127.0.0.1:" + server.port() + "/ws");
     }
