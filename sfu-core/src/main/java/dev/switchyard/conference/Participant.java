@@ -263,7 +263,7 @@ public final class Participant implements RoomMember {
                 throw new UnknownTrackException(trackId);
             }
             track.setMuted(muted);
-            room.announceMute(track);
+            room.announceMute(track, false);
         }
     }
 
@@ -271,6 +271,11 @@ public final class Participant implements RoomMember {
     @Override
     public void leave() {
         depart(null);
+    }
+
+    @Override
+    public void remove(String reason) {
+        depart(reason);
     }
 
     /**

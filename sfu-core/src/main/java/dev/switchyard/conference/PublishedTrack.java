@@ -42,6 +42,8 @@ final class PublishedTrack implements KeyframeRequester {
     private final Map<TrackSink, Runnable> subscribers = new LinkedHashMap<>();
     private volatile long mediaSsrc = -1;
     private volatile boolean muted;
+    /** Muted by an administrator: packets are dropped here, whatever the publisher says about its track. */
+    private volatile boolean mutedByServer;
 
     /**
      * @param ownerId the publishing participant
@@ -91,11 +93,15 @@ final class PublishedTrack implements KeyframeRequester {
     }
 
     TrackInfo info() {
-        return new TrackInfo(trackId, ownerId, kind, source, muted);
+        return new TrackInfo(trackId, ownerId, kind, source, muted || mutedByServer);
     }
 
     void setMuted(boolean muted) {
         this.muted = muted;
+    }
+
+    void setMutedByServer(boolean mutedByServer) {
+        this.mutedByServer = mutedByServer;
     }
 
     /** The SSRC this track's packets last came with, or -1 before any. */
@@ -151,7 +157,9 @@ final class PublishedTrack implements KeyframeRequester {
 
     /** Forwards one packet from the publisher to every subscription. Publisher's receiving thread only. */
     void forward(ReceivedPacket packet) {
-        forwarder.forward(packet);
+        if (!mutedByServer) {
+            forwarder.forward(packet);
+        }
     }
 
     /** Asks the publisher for a keyframe (RFC 4585 §6.3.1 PLI), at most once per interval. */

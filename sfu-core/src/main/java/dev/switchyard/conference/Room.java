@@ -99,10 +99,11 @@ final class Room {
     }
 
     /** Called with the room lock held. */
-    void announceMute(PublishedTrack track) {
+    /** Called with the room lock held; the owner is told too when the server changed its track. */
+    void announceMute(PublishedTrack track, boolean toOwner) {
         TrackInfo info = track.info();
         for (RoomMember other : participants.values()) {
-            if (!other.id().equals(track.ownerId())) {
+            if (toOwner || !other.id().equals(track.ownerId())) {
                 other.listener().onTrackMuted(info);
             }
         }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -125,6 +127,86 @@ public final class RoomManager implements AutoCloseable {
             }
         }
         return count;
+    }
+
+    /** Every room's participants with their tracks, by room id: what the admin API lists. */
+    public SortedMap<String, List<ParticipantInfo>> participantsByRoom() {
+        SortedMap<String, List<ParticipantInfo>> byRoom = new TreeMap<>();
+        for (Room room : rooms.values()) {
+            synchronized (room) {
+                List<ParticipantInfo> infos = room.participants().stream().map(RoomMember::info).toList();
+                if (!infos.isEmpty()) {
+                    byRoom.put(room.id(), infos);
+                }
+            }
+        }
+        return byRoom;
+    }
+
+    /**
+     * Removes a participant, which is told {@code reason}; the others see it leave.
+     *
+     * @return false if the room holds no such participant
+     */
+    public boolean removeParticipant(String roomId, String participantId, String reason) {
+        Room room = rooms.get(roomId);
+        if (room == null) {
+            return false;
+        }
+        RoomMember member;
+        synchronized (room) {
+            member = room.participants().stream().filter(p -> p.id().equals(participantId)).findFirst()
+                    .orElse(null);
+        }
+        if (member == null) {
+            return false;
+        }
+        member.remove(reason);
+        return true;
+    }
+
+    /**
+     * Mutes or unmutes a track for everyone, its publisher included: while the server mutes it, its packets are
+     * dropped whatever its publisher does, and only this call unmutes it. An unmuted video track asks its
+     * publisher for a keyframe, so that subscribers' pictures resume at once.
+     *
+     * @return false if the room holds no such track
+     */
+    public boolean muteTrack(String roomId, String trackId, boolean muted) {
+        Room room = rooms.get(roomId);
+        if (room == null) {
+            return false;
+        }
+        synchronized (room) {
+            PublishedTrack track = room.track(trackId);
+            if (track == null) {
+                return false;
+            }
+            track.setMutedByServer(muted);
+            room.announceMute(track, true);
+            if (!muted && track.kind() == MediaKind.VIDEO) {
+                track.requestKeyframe();
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Removes everyone from a room, each told {@code reason}; the room goes with its last participant.
+     *
+     * @return false if there is no such room
+     */
+    public boolean closeRoom(String roomId, String reason) {
+        Room room = rooms.get(roomId);
+        if (room == null) {
+            return false;
+        }
+        List<RoomMember> members;
+        synchronized (room) {
+            members = List.copyOf(room.participants());
+        }
+        members.forEach(member -> member.remove(reason));
+        return true;
     }
 
     /** Removes everyone and frees every transport. */

@@ -12,4 +12,7 @@ interface RoomMember {
 
     /** Leaves the room and frees its connections. */
     void leave();
+
+    /** Is removed by the server: like {@link #leave}, and its client is told {@code reason}. */
+    void remove(String reason);
 }

@@ -44,8 +44,10 @@ import dev.switchyard.transport.ice.ServerIcePorts;
 import dev.switchyard.transport.ice.TestIceSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -321,6 +323,43 @@ class ConferenceForwardingTest {
     }
 
     @Test
+    void aTrackMutedByTheServerIsNotForwardedUntilUnmutedWhichAsksForAKeyframe() throws Exception {
+        try (RoomManager roomManager = new RoomManager(serverContext, ports)) {
+            PublisherAndSubscriber call = PublisherAndSubscriber.connect(roomManager, "admin-mute", false);
+            ClientSide alicePublisher = call.publisher();
+            ClientSide bobSubscriber = call.subscriber();
+            int sequence = 100;
+            while (bobSubscriber.pollRtp(100) == null) {
+                alicePublisher.sendVp8(sequence++, true);
+            }
+            assertTrue(roomManager.muteTrack("admin-mute", call.trackId(), true));
+            while (bobSubscriber.pollRtp(200) != null) {
+                // Packets forwarded before the mute.
+            }
+            for (int i = 0; i < 20; i++) {
+                alicePublisher.sendVp8(sequence++, true);
+            }
+            assertNull(bobSubscriber.pollRtp(500), "nothing is forwarded while the server mutes the track");
+            while (alicePublisher.pollRtcp(RtcpPacketType.PAYLOAD_FEEDBACK, PictureLossIndication.FORMAT, 200) != null) {
+                // Keyframe requests from before the unmute.
+            }
+
+            assertTrue(roomManager.muteTrack("admin-mute", call.trackId(), false));
+            assertNotNull(alicePublisher.pollRtcp(RtcpPacketType.PAYLOAD_FEEDBACK, PictureLossIndication.FORMAT, 5000),
+                    "unmuting video asks its publisher for a keyframe");
+            RtpPacket resumed = null;
+            while (resumed == null) {
+                alicePublisher.sendVp8(sequence++, true);
+                resumed = bobSubscriber.pollRtp(100);
+            }
+            assertFalse(roomManager.muteTrack("admin-mute", "t-404", true), "no such track");
+            assertFalse(roomManager.muteTrack("no-such-room", call.trackId(), true), "no such room");
+            alicePublisher.close();
+            bobSubscriber.close();
+        }
+    }
+
+    @Test
     void publishersGetReceptionReportsAndSubscribersSenderReportsOnThePublishersClock() throws Exception {
         try (RoomManager roomManager = new RoomManager(serverContext, ports)) {
             PublisherAndSubscriber call = PublisherAndSubscriber.connect(roomManager, "reports", false);
@@ -482,8 +521,8 @@ class ConferenceForwardingTest {
      *
      * @param subscriberOffer the server's offer to Bob
      */
-    private record PublisherAndSubscriber(String publisherId, ClientSide publisher, ClientSide subscriber,
-                                          String subscriberOffer) {
+    private record PublisherAndSubscriber(String publisherId, String trackId, ClientSide publisher,
+                                          ClientSide subscriber, String subscriberOffer) {
 
         static PublisherAndSubscriber connect(RoomManager roomManager, String room, boolean subscriberTakesRtx)
                 throws Exception {
@@ -500,7 +539,8 @@ class ConferenceForwardingTest {
             alicePublisher.connectWithAnswer(published.answerSdp());
             alicePublisher.awaitConnected();
             bobSubscriber.awaitConnected();
-            return new PublisherAndSubscriber(alice.id(), alicePublisher, bobSubscriber, offer.sdp());
+            return new PublisherAndSubscriber(alice.id(), published.tracks().get(0).trackId(), alicePublisher,
+                    bobSubscriber, offer.sdp());
         }
     }
 

@@ -27,6 +27,7 @@ import dev.switchyard.conference.RoomLimits;
 import dev.switchyard.signaling.ConnectionDeadlines;
 import dev.switchyard.signaling.ConnectionLimits;
 import dev.switchyard.signaling.auth.AccessTokens;
+import dev.switchyard.signaling.auth.AdminCredential;
 import dev.switchyard.signaling.sfu.IceServer;
 
 /**
@@ -164,6 +165,7 @@ public final class ConfigLoader {
         long startVideoBitsPerSecond = defaults.media().startVideoBitsPerSecond();
         List<String> allowedOrigins = defaults.allowedOrigins();
         Secret tokenKey = defaults.tokenKey();
+        Secret adminKey = defaults.adminKey();
         List<String> turnUrls = List.of();
         Secret turnSecret = null;
         Duration turnCredentialLifetime = DEFAULT_TURN_CREDENTIAL_LIFETIME;
@@ -206,6 +208,7 @@ public final class ConfigLoader {
                 case MAX_VIDEO_KBPS -> maxVideoBitsPerSecond = integer(setting, 30, 100_000) * 1000L;
                 case START_VIDEO_KBPS -> startVideoBitsPerSecond = integer(setting, 30, 100_000) * 1000L;
                 case TOKEN_KEY -> tokenKey = secret(setting, AccessTokens.MIN_KEY_BYTES);
+                case ADMIN_KEY -> adminKey = secret(setting, AdminCredential.MIN_KEY_BYTES);
                 case ALLOWED_ORIGINS -> allowedOrigins = origins(setting);
                 case ICE_SERVERS -> iceServers = iceServers(setting);
                 case TURN_URLS -> turnUrls = turnUrls(setting);
@@ -228,7 +231,7 @@ public final class ConfigLoader {
                 allowedOrigins, deadlines,
                 new RoomLimits(maxRooms, maxParticipantsPerRoom, maxTracksPerParticipant, maxMediaLinesPerOffer),
                 new ConnectionLimits(maxConnectionsPerAddress, messagesPerSecond, messageBurst), tokenKey,
-                turn(turnUrls, turnSecret, turnCredentialLifetime));
+                turn(turnUrls, turnSecret, turnCredentialLifetime), adminKey);
     }
 
     private static String text(Setting setting) throws ConfigException {
@@ -442,6 +445,7 @@ public final class ConfigLoader {
             case MAX_VIDEO_KBPS -> Long.toString(config.media().maxVideoBitsPerSecond() / 1000);
             case START_VIDEO_KBPS -> Long.toString(config.media().startVideoBitsPerSecond() / 1000);
             case TOKEN_KEY -> config.requiresTokens() ? "set" : "none (development mode)";
+            case ADMIN_KEY -> config.adminKey() == null ? "none (no admin API)" : "set";
             case ALLOWED_ORIGINS -> config.allowedOrigins().isEmpty() ? "none" : String.join(",", config.allowedOrigins());
             case ICE_SERVERS -> config.iceServers().toString();
             case TURN_URLS -> config.turn() == null ? "none" : String.join(",", config.turn().urls());

@@ -39,6 +39,8 @@ enum ConfigOption {
     MAX_VIDEO_KBPS("maxVideoKbps", "KBPS", "the most bitrate one published video track may take (told to publishers by REMB)"),
     START_VIDEO_KBPS("startVideoKbps", "KBPS",
             "where a video publisher's bandwidth estimate starts, at most maxVideoKbps (x-google-start-bitrate)"),
+    ADMIN_KEY("adminKey", "SECRET",
+            "key (16+ bytes) of the admin API and of /health's details, sent as 'Authorization: Bearer KEY'"),
     TOKEN_KEY("tokenKey", "SECRET",
             "HS256 key (32+ bytes) of the access tokens joins need; none: development mode, anyone joins any room"),
     ALLOWED_ORIGINS("allowedOrigins", "ORIGINS",

@@ -4,18 +4,21 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
 
 import dev.switchyard.conference.RoomManager;
 import dev.switchyard.media.RetransmissionCounters;
 import dev.switchyard.signaling.HttpResponses;
 import dev.switchyard.signaling.HttpRoute;
 import dev.switchyard.signaling.SignalingCounters;
+import dev.switchyard.signaling.auth.AdminCredential;
 import dev.switchyard.transport.ice.ServerIcePorts;
 
 /**
- * {@code GET /health}: counts of the SFU rooms and participants, the media port's ICE sessions, what became of
- * lost packets both ways, the RTCP the server sent, datagrams the media port dropped or refused, signaling
- * connections refused or cut off, and the JVM's footprint. README.md lists the fields.
+ * {@code GET /health}: a liveness answer for anyone ({@code {"status":"ok"}}); for the holder of the admin key,
+ * and for anyone in development mode, also counts of the SFU rooms and participants, the media port's ICE
+ * sessions, what became of lost packets both ways, the RTCP the server sent, datagrams the media port dropped or
+ * refused, signaling connections refused or cut off, and the JVM's footprint. README.md lists the fields.
  */
 final class HealthRoute implements HttpRoute {
 
@@ -24,11 +27,17 @@ final class HealthRoute implements HttpRoute {
     private final RoomManager roomManager;
     private final ServerIcePorts ports;
     private final SignalingCounters signaling;
+    private final AdminCredential admin;
+    private final boolean detailForAnyone;
 
-    HealthRoute(RoomManager roomManager, ServerIcePorts ports, SignalingCounters signaling) {
+    /** @param detailForAnyone whether the details are public (development mode) or for the admin key only */
+    HealthRoute(RoomManager roomManager, ServerIcePorts ports, SignalingCounters signaling, AdminCredential admin,
+                boolean detailForAnyone) {
         this.roomManager = roomManager;
         this.ports = ports;
         this.signaling = signaling;
+        this.admin = admin;
+        this.detailForAnyone = detailForAnyone;
     }
 
     @Override
@@ -36,9 +45,14 @@ final class HealthRoute implements HttpRoute {
         if (!path.equals(PATH)) {
             return null;
         }
-        ObjectNode body = JsonNodeFactory.instance.objectNode()
-                .put("status", "ok")
-                .put("rooms", roomManager.roomCount())
+        if (!request.method().equals(HttpMethod.GET)) {
+            return HttpResponses.methodNotAllowed();
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("status", "ok");
+        if (!detailForAnyone && !admin.authorizes(request)) {
+            return HttpResponses.json(body);
+        }
+        body.put("rooms", roomManager.roomCount())
                 .put("participants", roomManager.participantCount())
                 .put("iceSessions", ports.iceSessions())
                 .put("iceRemoteAddresses", ports.iceRemoteAddresses());

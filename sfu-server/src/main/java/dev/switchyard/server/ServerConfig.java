@@ -10,6 +10,7 @@ import dev.switchyard.conference.RoomLimits;
 import dev.switchyard.signaling.ConnectionDeadlines;
 import dev.switchyard.signaling.ConnectionLimits;
 import dev.switchyard.signaling.auth.AccessTokens;
+import dev.switchyard.signaling.auth.AdminCredential;
 import dev.switchyard.signaling.sfu.IceServer;
 
 /**
@@ -34,18 +35,20 @@ import dev.switchyard.signaling.sfu.IceServer;
  * @param tokenKey the HS256 key access tokens are signed with, or null for development mode (anyone may join
  *                 any room)
  * @param turn a TURN server whose credentials the server issues per participant, or null
+ * @param adminKey the key of the admin API and the detailed health report, or null (no admin API)
  */
 public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddress, int mediaPort, int iceTcpPort,
                            InetAddress advertisedAddress, Duration consentTimeout, List<IceServer> iceServers,
                            int mediaWorkers, MediaSettings media, List<String> allowedOrigins,
                            ConnectionDeadlines deadlines, RoomLimits roomLimits,
-                           ConnectionLimits connectionLimits, Secret tokenKey, TurnSettings turn) {
+                           ConnectionLimits connectionLimits, Secret tokenKey, TurnSettings turn,
+                           Secret adminKey) {
 
     /** A laptop demo: everything on 127.0.0.1, HTTP 8080, media UDP 10000, a media worker per core. */
     public static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8080,
             InetAddress.getLoopbackAddress(), 10000, -1, null, Duration.ofSeconds(30), List.of(), 0,
             MediaSettings.DEFAULTS, List.of(), ConnectionDeadlines.DEFAULTS, RoomLimits.DEFAULTS,
-            ConnectionLimits.DEFAULTS, null, null);
+            ConnectionLimits.DEFAULTS, null, null, null);
 
     public ServerConfig {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -80,6 +83,10 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
         if (consentTimeout.isNegative() || consentTimeout.isZero()) {
             throw new IllegalArgumentException("consentTimeout must be positive: " + consentTimeout);
         }
+        if (adminKey != null && adminKey.bytes().length < AdminCredential.MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("adminKey must have at least " + AdminCredential.MIN_KEY_BYTES
+                    + " bytes");
+        }
         if (tokenKey != null && tokenKey.bytes().length < AccessTokens.MIN_KEY_BYTES) {
             throw new IllegalArgumentException("tokenKey must have at least " + AccessTokens.MIN_KEY_BYTES
                     + " bytes (HS256 needs a 256-bit key)");
@@ -100,28 +107,35 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
     public ServerConfig withPorts(int newHttpPort, int newMediaPort) {
         return new ServerConfig(httpHost, newHttpPort, mediaAddress, newMediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, tokenKey, turn);
+                connectionLimits, tokenKey, turn, adminKey);
+    }
+
+    /** This configuration with another admin key (null: no admin API). */
+    public ServerConfig withAdminKey(Secret newAdminKey) {
+        return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
+                consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
+                connectionLimits, tokenKey, turn, newAdminKey);
     }
 
     /** This configuration with a TURN server whose credentials the server issues (null: none). */
     public ServerConfig withTurn(TurnSettings newTurn) {
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, tokenKey, newTurn);
+                connectionLimits, tokenKey, newTurn, adminKey);
     }
 
     /** This configuration with another access token key (null: development mode). */
     public ServerConfig withTokenKey(Secret newTokenKey) {
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, newTokenKey, turn);
+                connectionLimits, newTokenKey, turn, adminKey);
     }
 
     /** This configuration with other retransmission settings. */
     public ServerConfig withMedia(MediaSettings newMedia) {
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, newMedia, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, tokenKey, turn);
+                connectionLimits, tokenKey, turn, adminKey);
     }
 
     /** The number of media workers to run: as configured, or one per available core. */

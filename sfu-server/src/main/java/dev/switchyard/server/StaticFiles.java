@@ -10,6 +10,7 @@ import dev.switchyard.signaling.HttpResponses;
 import dev.switchyard.signaling.HttpRoute;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
@@ -47,6 +48,9 @@ final class StaticFiles implements HttpRoute {
         String name = path.equals("/") ? "/" + INDEX : path;
         if (!SAFE_PATH.matcher(name).matches()) {
             return null;
+        }
+        if (!request.method().equals(HttpMethod.GET)) {
+            return HttpResponses.methodNotAllowed();
         }
         String contentType = CONTENT_TYPES.get(name.substring(name.lastIndexOf('.') + 1));
         if (contentType == null) {

@@ -18,8 +18,10 @@ import dev.switchyard.signaling.OriginPolicy;
 import dev.switchyard.signaling.SignalingCounters;
 import dev.switchyard.signaling.SignalingServer;
 import dev.switchyard.signaling.auth.AccessTokens;
+import dev.switchyard.signaling.auth.AdminCredential;
 import dev.switchyard.signaling.auth.JoinAuthority;
 import dev.switchyard.signaling.mesh.MeshRelay;
+import dev.switchyard.signaling.sfu.AdminRoute;
 import dev.switchyard.signaling.sfu.IceServers;
 import dev.switchyard.signaling.sfu.SfuEndpoint;
 import dev.switchyard.signaling.sfu.TurnCredentials;
@@ -80,12 +82,15 @@ public final class SwitchyardServer implements AutoCloseable {
                     config.iceTcpPort(), config.advertisedAddress(), config.effectiveMediaWorkers());
             roomManager = new RoomManager(transports, ports, config.media(), config.roomLimits());
             JoinAuthority authority = joinAuthority(config);
+            AdminCredential admin = config.adminKey() == null
+                    ? AdminCredential.none() : AdminCredential.of(config.adminKey().bytes());
             SignalingCounters signalingCounters = new SignalingCounters();
             SignalingServer signaling = SignalingServer.start(
                     new InetSocketAddress(config.httpHost(), config.httpPort()),
                     Map.of("/ws", new SfuEndpoint(roomManager, authority, iceServers(config)),
                             "/mesh", new MeshRelay(authority)),
-                    List.of(new HealthRoute(roomManager, ports, signalingCounters),
+                    List.of(new HealthRoute(roomManager, ports, signalingCounters, admin, !config.requiresTokens()),
+                            new AdminRoute(roomManager, admin),
                             new StaticFiles(SwitchyardServer.class.getClassLoader(), StaticFiles.WEB_ROOT)),
                     new OriginPolicy(Set.copyOf(config.allowedOrigins())), config.deadlines(),
                     config.connectionLimits(), signalingCounters);

@@ -9,9 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,6 +136,36 @@ class SwitchyardServerTest {
             assertEquals("HTTP/1.1 404 Not Found", rawStatusLine(target), target);
         }
         assertTrue(rawStatusLine("/%zz").startsWith("HTTP/1.1 4"));
+    }
+
+    @Test
+    void withTokensHealthDetailsAndTheAdminApiNeedTheAdminKey() throws Exception {
+        String adminKey = "the operator's admin key";
+        ServerConfig production = ServerConfig.DEFAULTS.withEphemeralPorts()
+                .withTokenKey(new Secret("a token key of thirty-two bytes!")).withAdminKey(new Secret(adminKey));
+        try (SwitchyardServer secured = SwitchyardServer.start(production)) {
+            HttpClient client = HttpClient.newHttpClient();
+            URI health = secured.httpUri().resolve("/health");
+            JsonNode anonymous = new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(health).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals(List.of("status"), List.copyOf(iterable(anonymous.fieldNames())),
+                    "liveness only: no heap, threads or counters");
+            JsonNode detailed = new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(health)
+                    .header("Authorization", "Bearer " + adminKey).build(), HttpResponse.BodyHandlers.ofString())
+                    .body());
+            assertTrue(detailed.has("heapUsedBytes") && detailed.has("threads") && detailed.has("rooms"));
+            assertEquals(401, client.send(HttpRequest.newBuilder(secured.httpUri().resolve("/admin/rooms")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertEquals(200, client.send(HttpRequest.newBuilder(secured.httpUri().resolve("/admin/rooms"))
+                    .header("Authorization", "Bearer " + adminKey).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode());
+        }
+    }
+
+    private static <T> List<T> iterable(Iterator<T> iterator) {
+        List<T> list = new ArrayList<>();
+        iterator.forEachRemaining(list::add);
+        return list;
     }
 
     @Test

@@ -72,9 +72,8 @@ final class HttpRequestRouter extends SimpleChannelInboundHandler<FullHttpReques
         WebSocketSessionFactory endpoint = endpoints.get(path);
         if (endpoint != null) {
             upgrade(ctx, request, path, endpoint);
-        } else if (!HttpMethod.GET.equals(request.method())) {
-            reply(ctx, HttpResponses.text(HttpResponseStatus.METHOD_NOT_ALLOWED, "only GET is served\n"),
-                    keepAlive);
+        } else if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.POST.equals(request.method())) {
+            reply(ctx, HttpResponses.methodNotAllowed(), keepAlive);
         } else {
             FullHttpRequest retained = request.retainedDuplicate();
             routeExecutor.execute(() -> {

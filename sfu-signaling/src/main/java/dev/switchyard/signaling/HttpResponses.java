@@ -34,6 +34,11 @@ public final class HttpResponses {
                 HttpHeaderValues.APPLICATION_JSON);
     }
 
+    /** The answer to a method the path does not serve. */
+    public static FullHttpResponse methodNotAllowed() {
+        return text(HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed\n");
+    }
+
     /** A short plain-text response, for errors. */
     public static FullHttpResponse text(HttpResponseStatus status, String body) {
         return of(status, body.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");

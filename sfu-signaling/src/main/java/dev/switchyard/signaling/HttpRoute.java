@@ -5,7 +5,8 @@ import io.netty.handler.codec.http.FullHttpResponse;
 
 /**
  * Serves plain HTTP requests for some paths. Routes run on a small worker pool, not on an event loop, so they
- * may read files; they must not hold on to the request after returning.
+ * may read files; they must not hold on to the request after returning. GET and POST requests reach routes; a
+ * route that serves only GET answers others with {@link HttpResponses#methodNotAllowed()}.
  */
 @FunctionalInterface
 public interface HttpRoute {

@@ -32,6 +32,20 @@ public final class Json {
         return MAPPER.createObjectNode();
     }
 
+    /** Parses a JSON object, as strictly as messages; the exception says what is wrong. */
+    public static ObjectNode readObject(String text) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        return object;
+    }
+
     public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

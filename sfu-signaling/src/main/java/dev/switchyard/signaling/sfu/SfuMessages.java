@@ -101,7 +101,8 @@ final class SfuMessages {
         return message;
     }
 
-    private static ObjectNode participant(ParticipantInfo participant) {
+    /** A participant object (docs/PROTOCOL.md), as messages and the admin API show it. */
+    static ObjectNode participant(ParticipantInfo participant) {
         ObjectNode node = Json.object()
                 .put("participantId", participant.participantId())
                 .put("name", participant.name());
