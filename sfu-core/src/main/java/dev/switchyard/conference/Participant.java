@@ -113,8 +113,17 @@ public final class Participant implements RoomMember {
                 }
                 throw e;
             }
-            return new PublishedTracks(answer.sdp(), applyPublishedMedia(answer.media(), sourcesByMid));
+            PublishedTracks published = new PublishedTracks(answer.sdp(),
+                    applyPublishedMedia(answer.media(), sourcesByMid));
+            LOG.info("published room={} participant={} tracks={}", room.id(), id, describe(
+                    published.tracksByMid().values()));
+            return published;
         }
+    }
+
+    /** Tracks as the log shows them: {@code [t-1 microphone, t-2 camera]}. */
+    private static String describe(Collection<TrackInfo> tracks) {
+        return tracks.stream().map(track -> track.trackId() + " " + track.source().wireName()).toList().toString();
     }
 
     private static void checkTrackCount(List<PublishedMedia> media, RoomLimits limits) throws LimitExceededException {
@@ -181,6 +190,8 @@ public final class Participant implements RoomMember {
             if (tracks.isEmpty()) {
                 return;
             }
+            LOG.info("subscribed room={} participant={} tracks={}", room.id(), id,
+                    describe(tracks.stream().map(PublishedTrack::info).toList()));
             for (PublishedTrack track : tracks) {
                 Subscription subscription = subscriber.subscribe(track);
                 subscriptions.put(track.trackId(), subscription);
@@ -318,8 +329,10 @@ public final class Participant implements RoomMember {
             subscriber.close();
         });
         if (removalReason != null) {
-            LOG.info("participant {} removed: {}", id, removalReason);
+            LOG.info("removed room={} participant={} reason=\"{}\"", room.id(), id, removalReason);
             listener.onRemoved(removalReason);
+        } else {
+            LOG.info("left room={} participant={}", room.id(), id);
         }
     }
 

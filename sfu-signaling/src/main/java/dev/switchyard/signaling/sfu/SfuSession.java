@@ -135,6 +135,8 @@ final class SfuSession implements WebSocketSession {
         } catch (LimitExceededException e) {
             throw new ProtocolException(ErrorCode.LIMIT_REACHED, e.getMessage());
         }
+        LOG.info("joined room={} participant={} identity={} name=\"{}\"", room, participant.id(),
+                admitted.identity() == null ? "-" : admitted.identity(), name);
         String turnUser = admitted.identity() != null ? admitted.identity() : participant.id();
         channel.send(SfuMessages.joined(participant.id(), room, participant.otherParticipants(),
                 iceServers.forParticipant(turnUser), admitted, authority.isDevelopmentMode()));
