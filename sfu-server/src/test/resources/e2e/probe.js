@@ -166,6 +166,7 @@ const probes = {
       sendingTracks: session && session.publisher
         ? session.publisher.getSenders().filter((sender) => sender.track).length : 0,
       joinStatus: document.getElementById('join-status')?.textContent || '',
+      leftReason: document.getElementById('left-reason')?.textContent || '',
       participants: session ? participantIds(session) : [],
       pageLoadedAt: metrics.pageLoadedAt == null ? null : metrics.pageLoadedAt,
       firstRemoteFrameAt: metrics.firstRemoteFrameAt == null ? null : metrics.firstRemoteFrameAt,

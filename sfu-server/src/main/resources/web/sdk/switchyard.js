@@ -300,6 +300,12 @@ export class Session extends EventTarget {
       this.#joinAttempt.reject(error);
       return;
     }
+    if (code === 'removed') {
+      // The server ends the session and says why; the socket's own close reason says nothing.
+      this.#emitError(error.code, error.message, requestType);
+      this.#teardown(error.message);
+      return;
+    }
     if (requestType === 'publish' && this.#pendingPublish) this.#pendingPublish.reject(error);
     if (requestType === 'subscribe' && code === 'unknown_track') this.#resubscribeLater();
     this.#emitError(error.code, error.message, requestType);

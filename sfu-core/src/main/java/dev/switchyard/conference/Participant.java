@@ -295,13 +295,18 @@ public final class Participant implements RoomMember {
      * removal runs on the background thread.
      */
     private void transportClosedInBackground(String reason) {
-        services.closeInBackground(() -> depart(reason));
+        services.closeInBackground(() -> {
+            if (depart(reason)) {
+                services.countMediaConnectionFailure();
+            }
+        });
     }
 
-    private void depart(String removalReason) {
+    /** @return whether this call made the participant leave (false if it had left already) */
+    private boolean depart(String removalReason) {
         synchronized (room) {
             if (gone) {
-                return;
+                return false;
             }
             gone = true;
             // The others hear that it left before anything else (docs/PROTOCOL.md): a client drops everything
@@ -334,6 +339,7 @@ public final class Participant implements RoomMember {
         } else {
             LOG.info("left room={} participant={}", room.id(), id);
         }
+        return true;
     }
 
     /** A track this participant received was unpublished. Called under the room lock. */

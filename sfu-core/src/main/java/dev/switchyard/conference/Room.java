@@ -44,6 +44,10 @@ final class Room {
         }
     }
 
+    int trackCount() {
+        return tracks.size();
+    }
+
     boolean isEmpty() {
         return participants.isEmpty();
     }

@@ -33,6 +33,7 @@ public final class RoomManager implements AutoCloseable {
     private final RoomLimits limits;
     private final RetransmissionCounters retransmissions = new RetransmissionCounters();
     private final RtcpCounters rtcp = new RtcpCounters();
+    private final AtomicLong mediaConnectionFailures = new AtomicLong();
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final AtomicLong participantCounter = new AtomicLong();
     private final AtomicLong trackCounter = new AtomicLong();
@@ -117,6 +118,22 @@ public final class RoomManager implements AutoCloseable {
 
     public int roomCount() {
         return rooms.size();
+    }
+
+    /** Tracks published in all rooms now. */
+    public int trackCount() {
+        int count = 0;
+        for (Room room : rooms.values()) {
+            synchronized (room) {
+                count += room.trackCount();
+            }
+        }
+        return count;
+    }
+
+    /** Participants removed so far because a media connection of theirs failed (ICE, DTLS or consent). */
+    public long mediaConnectionFailures() {
+        return mediaConnectionFailures.get();
     }
 
     public int participantCount() {
@@ -281,6 +298,11 @@ public final class RoomManager implements AutoCloseable {
         public NackResponder newNackResponder() {
             return new NackResponder(new RetransmissionBudget(mediaSettings.retransmissionBitsPerSecond(),
                     System.nanoTime()), retransmissions);
+        }
+
+        @Override
+        public void countMediaConnectionFailure() {
+            mediaConnectionFailures.incrementAndGet();
         }
 
         @Override

@@ -43,4 +43,7 @@ interface RoomServices {
 
     /** Someone left {@code room}: drop it if it is empty now. */
     void roomMayBeEmpty(Room room);
+
+    /** A participant was removed because one of its media connections failed (ICE, DTLS or consent). */
+    void countMediaConnectionFailure();
 }

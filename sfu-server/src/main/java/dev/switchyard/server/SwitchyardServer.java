@@ -43,14 +43,16 @@ public final class SwitchyardServer implements AutoCloseable {
     private final ServerIcePorts ports;
     private final RoomManager roomManager;
     private final SignalingServer signaling;
+    private final ServerMetrics metrics;
 
     private SwitchyardServer(ServerConfig config, TransportContext transports, ServerIcePorts ports,
-                             RoomManager roomManager, SignalingServer signaling) {
+                             RoomManager roomManager, SignalingServer signaling, ServerMetrics metrics) {
         this.config = config;
         this.transports = transports;
         this.ports = ports;
         this.roomManager = roomManager;
         this.signaling = signaling;
+        this.metrics = metrics;
     }
 
     /** The configured STUN servers and, with a TURN secret, a TURN server with credentials per participant. */
@@ -77,6 +79,7 @@ public final class SwitchyardServer implements AutoCloseable {
                 defaults.withTimeouts(config.consentTimeout(), defaults.handshakeTimeout()));
         ServerIcePorts ports = null;
         RoomManager roomManager = null;
+        ServerMetrics metrics = null;
         try {
             ports = ServerIcePorts.bind(IceSettings.DEFAULTS, config.mediaAddress(), config.mediaPort(),
                     config.iceTcpPort(), config.advertisedAddress(), config.effectiveMediaWorkers());
@@ -85,19 +88,26 @@ public final class SwitchyardServer implements AutoCloseable {
             AdminCredential admin = config.adminKey() == null
                     ? AdminCredential.none() : AdminCredential.of(config.adminKey().bytes());
             SignalingCounters signalingCounters = new SignalingCounters();
+            metrics = new ServerMetrics(roomManager, ports, signalingCounters);
+            boolean detailForAnyone = !config.requiresTokens();
             SignalingServer signaling = SignalingServer.start(
                     new InetSocketAddress(config.httpHost(), config.httpPort()),
                     Map.of("/ws", new SfuEndpoint(roomManager, authority, iceServers(config)),
                             "/mesh", new MeshRelay(authority)),
-                    List.of(new HealthRoute(roomManager, ports, signalingCounters, admin, !config.requiresTokens()),
+                    List.of(new HealthRoute(roomManager, ports, signalingCounters, admin, detailForAnyone),
+                            new MetricsRoute(metrics, admin, detailForAnyone),
                             new AdminRoute(roomManager, admin),
                             new StaticFiles(SwitchyardServer.class.getClassLoader(), StaticFiles.WEB_ROOT)),
                     new OriginPolicy(Set.copyOf(config.allowedOrigins())), config.deadlines(),
                     config.connectionLimits(), signalingCounters);
-            SwitchyardServer server = new SwitchyardServer(config, transports, ports, roomManager, signaling);
+            SwitchyardServer server = new SwitchyardServer(config, transports, ports, roomManager, signaling,
+                    metrics);
             LOG.info("HTTP on {}, media UDP on {}", signaling.address(), ports.udpAddress());
             return server;
         } catch (IOException | RuntimeException e) {
+            if (metrics != null) {
+                metrics.close();
+            }
             if (roomManager != null) {
                 roomManager.close();
             }
@@ -144,6 +154,7 @@ public final class SwitchyardServer implements AutoCloseable {
     @Override
     public void close() {
         signaling.close();
+        metrics.close();
         roomManager.close();
         ports.close();
         transports.close();

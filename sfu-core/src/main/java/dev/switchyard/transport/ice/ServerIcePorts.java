@@ -131,6 +131,27 @@ public final class ServerIcePorts implements AutoCloseable {
         return dropped;
     }
 
+    /** The media workers of the UDP port, each with its own counters. */
+    public List<MediaWorker> mediaWorkers() {
+        return udpPort.workers();
+    }
+
+    public long datagramsReceived() {
+        return udpPort.workers().stream().mapToLong(MediaWorker::datagramsReceived).sum();
+    }
+
+    public long bytesReceived() {
+        return udpPort.workers().stream().mapToLong(MediaWorker::bytesReceived).sum();
+    }
+
+    public long datagramsSent() {
+        return udpPort.datagramsSent();
+    }
+
+    public long bytesSent() {
+        return udpPort.bytesSent();
+    }
+
     /** The forwarding lanes of the media workers: which thread sends to which subscriber. */
     public ForwardingLanes forwardingLanes() {
         return forwardingLanes;

@@ -37,6 +37,10 @@ public final class MediaWorker implements AutoCloseable {
     private boolean readable;
     private SelectionKey key;
     private final AtomicLong datagramsReceived = new AtomicLong();
+    /** Written by this worker's thread only: a plain store suffices (lazySet), no atomic add per datagram. */
+    private final AtomicLong bytesReceived = new AtomicLong();
+    private final AtomicLong datagramsSent = new AtomicLong();
+    private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong droppedOversized = new AtomicLong();
     private final AtomicLong droppedFailed = new AtomicLong();
     private volatile boolean closed;
@@ -153,6 +157,7 @@ public final class MediaWorker implements AutoCloseable {
             }
             incoming.get(received, 0, length);
             datagramsReceived.incrementAndGet();
+            bytesReceived.lazySet(bytesReceived.get() + length);
             try {
                 handler.onDatagram(received, 0, length, (InetSocketAddress) from);
             } catch (RuntimeException e) {
@@ -164,7 +169,12 @@ public final class MediaWorker implements AutoCloseable {
 
     /** Sends from this worker's socket; only called on this worker's thread. */
     boolean send(byte[] data, int offset, int length, InetSocketAddress target) throws IOException {
-        return sendFrom(outgoing, data, offset, length, target);
+        boolean sent = sendFrom(outgoing, data, offset, length, target);
+        if (sent) {
+            datagramsSent.lazySet(datagramsSent.get() + 1);
+            bytesSent.lazySet(bytesSent.get() + length);
+        }
+        return sent;
     }
 
     /** Sends through {@code buffer}, which the calling thread owns, from this worker's socket. */
@@ -184,6 +194,19 @@ public final class MediaWorker implements AutoCloseable {
 
     public long datagramsReceived() {
         return datagramsReceived.get();
+    }
+
+    public long bytesReceived() {
+        return bytesReceived.get();
+    }
+
+    /** Datagrams this worker's thread sent (other threads' sends are counted by {@link SharedUdpPort}). */
+    public long datagramsSent() {
+        return datagramsSent.get();
+    }
+
+    public long bytesSent() {
+        return bytesSent.get();
     }
 
     /** Datagrams dropped because handling them threw. */

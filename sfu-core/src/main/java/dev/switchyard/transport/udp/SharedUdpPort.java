@@ -13,6 +13,7 @@ import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The server's one UDP media port, owned by Switchyard: every participant's ICE, DTLS, SRTP and SRTCP arrives
@@ -32,6 +33,9 @@ public final class SharedUdpPort implements AutoCloseable {
 
     private final InetSocketAddress localAddress;
     private final List<MediaWorker> workers;
+    /** Sends of threads that are no worker (DTLS handshakes, timers): several threads, so atomic adds. */
+    private final AtomicLong datagramsSentByOthers = new AtomicLong();
+    private final AtomicLong bytesSentByOthers = new AtomicLong();
     /** Threads that are no worker (DTLS handshakes, timers, signaling) send from the first worker's socket. */
     private final ThreadLocal<ByteBuffer> outgoing = ThreadLocal.withInitial(
             () -> ByteBuffer.allocateDirect(MAX_DATAGRAM));
@@ -163,7 +167,21 @@ public final class SharedUdpPort implements AutoCloseable {
         if (current != null && workers.contains(current)) {
             return current.send(data, offset, length, target);
         }
-        return workers.get(0).sendFrom(outgoing.get(), data, offset, length, target);
+        boolean sent = workers.get(0).sendFrom(outgoing.get(), data, offset, length, target);
+        if (sent) {
+            datagramsSentByOthers.incrementAndGet();
+            bytesSentByOthers.addAndGet(length);
+        }
+        return sent;
+    }
+
+    /** Datagrams sent from the port, by workers and other threads. */
+    public long datagramsSent() {
+        return datagramsSentByOthers.get() + workers.stream().mapToLong(MediaWorker::datagramsSent).sum();
+    }
+
+    public long bytesSent() {
+        return bytesSentByOthers.get() + workers.stream().mapToLong(MediaWorker::bytesSent).sum();
     }
 
     /** Stops the workers and releases the port. */
