@@ -166,6 +166,8 @@ public final class ConfigLoader {
         List<String> allowedOrigins = defaults.allowedOrigins();
         Secret tokenKey = defaults.tokenKey();
         Secret adminKey = defaults.adminKey();
+        Path tlsCertificate = null;
+        Path tlsPrivateKey = null;
         List<String> turnUrls = List.of();
         Secret turnSecret = null;
         Duration turnCredentialLifetime = DEFAULT_TURN_CREDENTIAL_LIFETIME;
@@ -209,6 +211,8 @@ public final class ConfigLoader {
                 case START_VIDEO_KBPS -> startVideoBitsPerSecond = integer(setting, 30, 100_000) * 1000L;
                 case TOKEN_KEY -> tokenKey = secret(setting, AccessTokens.MIN_KEY_BYTES);
                 case ADMIN_KEY -> adminKey = secret(setting, AdminCredential.MIN_KEY_BYTES);
+                case TLS_CERTIFICATE -> tlsCertificate = readableFile(setting);
+                case TLS_PRIVATE_KEY -> tlsPrivateKey = readableFile(setting);
                 case ALLOWED_ORIGINS -> allowedOrigins = origins(setting);
                 case ICE_SERVERS -> iceServers = iceServers(setting);
                 case TURN_URLS -> turnUrls = turnUrls(setting);
@@ -231,7 +235,7 @@ public final class ConfigLoader {
                 allowedOrigins, deadlines,
                 new RoomLimits(maxRooms, maxParticipantsPerRoom, maxTracksPerParticipant, maxMediaLinesPerOffer),
                 new ConnectionLimits(maxConnectionsPerAddress, messagesPerSecond, messageBurst), tokenKey,
-                turn(turnUrls, turnSecret, turnCredentialLifetime), adminKey);
+                turn(turnUrls, turnSecret, turnCredentialLifetime), adminKey, tls(tlsCertificate, tlsPrivateKey));
     }
 
     private static String text(Setting setting) throws ConfigException {
@@ -403,6 +407,23 @@ public final class ConfigLoader {
         return urls;
     }
 
+    private static Path readableFile(Setting setting) throws ConfigException {
+        JsonNode value = setting.value();
+        if (!value.isTextual() || !Files.isReadable(Path.of(value.textValue().trim()))) {
+            throw invalid(setting, "must name a readable file");
+        }
+        return Path.of(value.textValue().trim());
+    }
+
+    /** HTTPS needs both the certificate and its key. */
+    private static TlsFiles tls(Path certificate, Path privateKey) throws ConfigException {
+        if ((certificate == null) != (privateKey == null)) {
+            throw new ConfigException(ConfigOption.TLS_CERTIFICATE.key() + " and " + ConfigOption.TLS_PRIVATE_KEY.key()
+                    + " go together: set both or neither");
+        }
+        return certificate == null ? null : new TlsFiles(certificate, privateKey);
+    }
+
     /** A TURN server needs both its URLs and its secret. */
     private static TurnSettings turn(List<String> urls, Secret secret, Duration lifetime) throws ConfigException {
         if (urls.isEmpty() != (secret == null)) {
@@ -446,6 +467,8 @@ public final class ConfigLoader {
             case START_VIDEO_KBPS -> Long.toString(config.media().startVideoBitsPerSecond() / 1000);
             case TOKEN_KEY -> config.requiresTokens() ? "set" : "none (development mode)";
             case ADMIN_KEY -> config.adminKey() == null ? "none (no admin API)" : "set";
+            case TLS_CERTIFICATE -> config.tls() == null ? "none (plain HTTP)" : config.tls().certificateChain().toString();
+            case TLS_PRIVATE_KEY -> config.tls() == null ? "none" : config.tls().privateKey().toString();
             case ALLOWED_ORIGINS -> config.allowedOrigins().isEmpty() ? "none" : String.join(",", config.allowedOrigins());
             case ICE_SERVERS -> config.iceServers().toString();
             case TURN_URLS -> config.turn() == null ? "none" : String.join(",", config.turn().urls());

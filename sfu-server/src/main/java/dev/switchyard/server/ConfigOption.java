@@ -39,6 +39,8 @@ enum ConfigOption {
     MAX_VIDEO_KBPS("maxVideoKbps", "KBPS", "the most bitrate one published video track may take (told to publishers by REMB)"),
     START_VIDEO_KBPS("startVideoKbps", "KBPS",
             "where a video publisher's bandwidth estimate starts, at most maxVideoKbps (x-google-start-bitrate)"),
+    TLS_CERTIFICATE("tlsCertificate", "FILE", "PEM certificate chain: serve HTTPS and WSS instead of HTTP"),
+    TLS_PRIVATE_KEY("tlsPrivateKey", "FILE", "PEM private key of tlsCertificate"),
     ADMIN_KEY("adminKey", "SECRET",
             "key (16+ bytes) of the admin API and of /health's details, sent as 'Authorization: Bearer KEY'"),
     TOKEN_KEY("tokenKey", "SECRET",

@@ -36,19 +36,20 @@ import dev.switchyard.signaling.sfu.IceServer;
  *                 any room)
  * @param turn a TURN server whose credentials the server issues per participant, or null
  * @param adminKey the key of the admin API and the detailed health report, or null (no admin API)
+ * @param tls the certificate to serve HTTPS and WSS with, or null for plain HTTP (behind a TLS proxy, or local)
  */
 public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddress, int mediaPort, int iceTcpPort,
                            InetAddress advertisedAddress, Duration consentTimeout, List<IceServer> iceServers,
                            int mediaWorkers, MediaSettings media, List<String> allowedOrigins,
                            ConnectionDeadlines deadlines, RoomLimits roomLimits,
                            ConnectionLimits connectionLimits, Secret tokenKey, TurnSettings turn,
-                           Secret adminKey) {
+                           Secret adminKey, TlsFiles tls) {
 
     /** A laptop demo: everything on 127.0.0.1, HTTP 8080, media UDP 10000, a media worker per core. */
     public static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8080,
             InetAddress.getLoopbackAddress(), 10000, -1, null, Duration.ofSeconds(30), List.of(), 0,
             MediaSettings.DEFAULTS, List.of(), ConnectionDeadlines.DEFAULTS, RoomLimits.DEFAULTS,
-            ConnectionLimits.DEFAULTS, null, null, null);
+            ConnectionLimits.DEFAULTS, null, null, null, null);
 
     public ServerConfig {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -107,35 +108,42 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
     public ServerConfig withPorts(int newHttpPort, int newMediaPort) {
         return new ServerConfig(httpHost, newHttpPort, mediaAddress, newMediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, tokenKey, turn, adminKey);
+                connectionLimits, tokenKey, turn, adminKey, tls);
+    }
+
+    /** This configuration serving HTTPS and WSS with {@code newTls} (null: plain HTTP). */
+    public ServerConfig withTls(TlsFiles newTls) {
+        return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
+                consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
+                connectionLimits, tokenKey, turn, adminKey, newTls);
     }
 
     /** This configuration with another admin key (null: no admin API). */
     public ServerConfig withAdminKey(Secret newAdminKey) {
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, tokenKey, turn, newAdminKey);
+                connectionLimits, tokenKey, turn, newAdminKey, tls);
     }
 
     /** This configuration with a TURN server whose credentials the server issues (null: none). */
     public ServerConfig withTurn(TurnSettings newTurn) {
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, tokenKey, newTurn, adminKey);
+                connectionLimits, tokenKey, newTurn, adminKey, tls);
     }
 
     /** This configuration with another access token key (null: development mode). */
     public ServerConfig withTokenKey(Secret newTokenKey) {
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, newTokenKey, turn, adminKey);
+                connectionLimits, newTokenKey, turn, adminKey, tls);
     }
 
     /** This configuration with other retransmission settings. */
     public ServerConfig withMedia(MediaSettings newMedia) {
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, newMedia, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, tokenKey, turn, adminKey);
+                connectionLimits, tokenKey, turn, adminKey, tls);
     }
 
     /** The number of media workers to run: as configured, or one per available core. */

@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.net.ssl.SSLException;
+
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +57,19 @@ public final class SwitchyardServer implements AutoCloseable {
         this.roomManager = roomManager;
         this.signaling = signaling;
         this.metrics = metrics;
+    }
+
+    /** The HTTPS/WSS context of the configured certificate, or null for plain HTTP. */
+    private static SslContext sslContext(TlsFiles tls) throws IOException {
+        if (tls == null) {
+            return null;
+        }
+        try {
+            return SslContextBuilder.forServer(tls.certificateChain().toFile(), tls.privateKey().toFile()).build();
+        } catch (SSLException | IllegalArgumentException e) {
+            throw new IOException("cannot use the TLS certificate " + tls.certificateChain() + " with key "
+                    + tls.privateKey() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The configured STUN servers and, with a TURN secret, a TURN server with credentials per participant. */
@@ -99,7 +116,7 @@ public final class SwitchyardServer implements AutoCloseable {
                             new AdminRoute(roomManager, admin),
                             new StaticFiles(SwitchyardServer.class.getClassLoader(), StaticFiles.WEB_ROOT)),
                     new OriginPolicy(Set.copyOf(config.allowedOrigins())), config.deadlines(),
-                    config.connectionLimits(), signalingCounters);
+                    config.connectionLimits(), signalingCounters, sslContext(config.tls()));
             SwitchyardServer server = new SwitchyardServer(config, transports, ports, roomManager, signaling,
                     metrics);
             LOG.info("HTTP on {}, media UDP on {}", signaling.address(), ports.udpAddress());
@@ -135,7 +152,7 @@ public final class SwitchyardServer implements AutoCloseable {
         String host = address.getAddress().isAnyLocalAddress()
                 ? "127.0.0.1" : address.getAddress().getHostAddress();
         try {
-            return new URI("http", null, host, address.getPort(), "/", null, null);
+            return new URI(config.tls() == null ? "http" : "https", null, host, address.getPort(), "/", null, null);
         } catch (URISyntaxException e) {
             throw new IllegalStateException("an IP address and port always make a URI", e);
         }

@@ -181,6 +181,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void tlsNeedsACertificateAndItsKeyAsReadableFiles() throws Exception {
+        Path certificate = file("not checked until the server starts");
+        Path key = file("nor this");
+        ServerConfig config = load(Map.of(), "--tls-certificate", certificate.toString(),
+                "--tls-private-key", key.toString());
+        assertEquals(new TlsFiles(certificate, key), config.tls());
+        assertTrue(failure(Map.of(), "--tls-certificate", certificate.toString()).contains("set both or neither"));
+        assertTrue(failure(Map.of(), "--tls-certificate", "/no/such/file.pem", "--tls-private-key", key.toString())
+                .contains("must name a readable file"));
+        assertEquals(null, load(Map.of()).tls());
+    }
+
+    @Test
     void aTokenKeyTurnsDevelopmentModeOffAndIsNeverShown() throws ConfigException {
         assertFalse(load(Map.of()).requiresTokens());
         String key = "k".repeat(32);

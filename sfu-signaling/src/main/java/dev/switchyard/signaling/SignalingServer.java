@@ -22,6 +22,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
@@ -105,6 +106,19 @@ public final class SignalingServer implements AutoCloseable {
     public static SignalingServer start(InetSocketAddress address, Map<String, WebSocketSessionFactory> endpoints,
                                         List<HttpRoute> routes, OriginPolicy origins, ConnectionDeadlines deadlines,
                                         ConnectionLimits limits, SignalingCounters counters) throws IOException {
+        return start(address, endpoints, routes, origins, deadlines, limits, counters, null);
+    }
+
+    /**
+     * The same over TLS when {@code tls} is not null: HTTPS and WSS only. The request deadline also bounds the
+     * TLS handshake, which comes before the first request.
+     *
+     * @see #start(InetSocketAddress, Map, List, OriginPolicy, ConnectionDeadlines, ConnectionLimits)
+     */
+    public static SignalingServer start(InetSocketAddress address, Map<String, WebSocketSessionFactory> endpoints,
+                                        List<HttpRoute> routes, OriginPolicy origins, ConnectionDeadlines deadlines,
+                                        ConnectionLimits limits, SignalingCounters counters, SslContext tls)
+            throws IOException {
         Map<String, WebSocketSessionFactory> endpointsCopy = Map.copyOf(endpoints);
         List<HttpRoute> routesCopy = List.copyOf(routes);
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
@@ -133,6 +147,9 @@ public final class SignalingServer implements AutoCloseable {
                         }
                         channel.closeFuture().addListener(closed -> perAddress.closed(client));
                         connections.add(channel);
+                        if (tls != null) {
+                            channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
+                        }
                         channel.pipeline()
                                 .addLast("http-codec", new HttpServerCodec())
                                 .addLast("http-deadline", new HttpRequestDeadline(deadlines.httpRequest()))

@@ -58,6 +58,11 @@ final class ChromiumBrowser implements Browser {
 
     /** Starts a browser; {@code name} labels its log files. Fails clearly when Chromium is not installed. */
     static ChromiumBrowser launch(String name) {
+        return launch(name, List.of());
+    }
+
+    /** The same with {@code extraFlags} besides the usual ones. */
+    static ChromiumBrowser launch(String name, List<String> extraFlags) {
         requireInstalled();
         ScratchDirectory scratch = ScratchDirectory.create();
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -71,6 +76,7 @@ final class ChromiumBrowser implements Browser {
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
                 .addArguments(FLAGS)
+                .addArguments(extraFlags)
                 .addArguments("--user-data-dir=" + scratch.path().resolve("profile"));
         options.setCapability("goog:loggingPrefs", logging);
         try {

@@ -49,7 +49,7 @@ final class E2eServer implements AutoCloseable {
 
     /** The demo page's origin. */
     URI http() {
-        return URI.create("http://127.0.0.1:" + server.httpPort() + "/");
+        return server.httpUri();
     }
 
     /** The SFU signaling endpoint. */

@@ -61,6 +61,11 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
         return (Map<?, ?>) PageProbe.run(browser, "sfuSession");
     }
 
+    /** The same in a Chromium started with {@code extraFlags}. */
+    static SfuPage join(URI server, String room, String name, List<String> extraFlags) {
+        return join(ChromiumBrowser.launch(room + "-" + name, extraFlags), server, room, name);
+    }
+
     /** The same in a new Firefox ESR. */
     static SfuPage joinWithFirefox(URI server, String room, String name) {
         return join(FirefoxBrowser.launch(room + "-" + name, server), server, room, name);
