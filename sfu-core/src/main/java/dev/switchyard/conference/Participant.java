@@ -278,6 +278,13 @@ public final class Participant implements RoomMember {
         }
     }
 
+    /** Whether it has left the room or was removed from it. */
+    public boolean hasLeft() {
+        synchronized (room) {
+            return gone;
+        }
+    }
+
     /** Leaves the room and frees both connections. Idempotent; the listener hears nothing more. */
     @Override
     public void leave() {

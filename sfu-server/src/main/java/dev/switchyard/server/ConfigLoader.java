@@ -166,6 +166,8 @@ public final class ConfigLoader {
         List<String> allowedOrigins = defaults.allowedOrigins();
         Secret tokenKey = defaults.tokenKey();
         Secret adminKey = defaults.adminKey();
+        Duration resumeGrace = defaults.resumeGrace();
+        Duration drain = defaults.drain();
         Path tlsCertificate = null;
         Path tlsPrivateKey = null;
         List<String> turnUrls = List.of();
@@ -198,6 +200,8 @@ public final class ConfigLoader {
                 case PING_INTERVAL_SECONDS -> pingInterval = Duration.ofSeconds(integer(setting, 1, 3600));
                 case IDLE_TIMEOUT_SECONDS -> idleTimeout = Duration.ofSeconds(integer(setting, 2, 86_400));
                 case JOIN_TIMEOUT_SECONDS -> joinTimeout = Duration.ofSeconds(integer(setting, 1, 3600));
+                case RESUME_GRACE_SECONDS -> resumeGrace = Duration.ofSeconds(integer(setting, 0, 3600));
+                case DRAIN_SECONDS -> drain = Duration.ofSeconds(integer(setting, 0, 3600));
                 case MAX_ROOMS -> maxRooms = integer(setting, 1, 1_000_000);
                 case MAX_PARTICIPANTS_PER_ROOM -> maxParticipantsPerRoom = integer(setting, 1, 100_000);
                 case MAX_TRACKS_PER_PARTICIPANT -> maxTracksPerParticipant = integer(setting, 1, 1000);
@@ -235,7 +239,8 @@ public final class ConfigLoader {
                 allowedOrigins, deadlines,
                 new RoomLimits(maxRooms, maxParticipantsPerRoom, maxTracksPerParticipant, maxMediaLinesPerOffer),
                 new ConnectionLimits(maxConnectionsPerAddress, messagesPerSecond, messageBurst), tokenKey,
-                turn(turnUrls, turnSecret, turnCredentialLifetime), adminKey, tls(tlsCertificate, tlsPrivateKey));
+                turn(turnUrls, turnSecret, turnCredentialLifetime), adminKey, tls(tlsCertificate, tlsPrivateKey),
+                resumeGrace, drain);
     }
 
     private static String text(Setting setting) throws ConfigException {
@@ -454,6 +459,8 @@ public final class ConfigLoader {
             case PING_INTERVAL_SECONDS -> Long.toString(config.deadlines().pingInterval().toSeconds());
             case IDLE_TIMEOUT_SECONDS -> Long.toString(config.deadlines().idle().toSeconds());
             case JOIN_TIMEOUT_SECONDS -> Long.toString(config.deadlines().join().toSeconds());
+            case RESUME_GRACE_SECONDS -> Long.toString(config.resumeGrace().toSeconds());
+            case DRAIN_SECONDS -> Long.toString(config.drain().toSeconds());
             case MAX_ROOMS -> Integer.toString(config.roomLimits().maxRooms());
             case MAX_PARTICIPANTS_PER_ROOM -> Integer.toString(config.roomLimits().maxParticipantsPerRoom());
             case MAX_TRACKS_PER_PARTICIPANT -> Integer.toString(config.roomLimits().maxTracksPerParticipant());

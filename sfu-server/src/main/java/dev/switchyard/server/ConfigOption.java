@@ -24,6 +24,10 @@ enum ConfigOption {
     IDLE_TIMEOUT_SECONDS("idleTimeoutSeconds", "SECONDS",
             "close a WebSocket that has sent nothing, not even a pong, for this long (more than the ping interval)"),
     JOIN_TIMEOUT_SECONDS("joinTimeoutSeconds", "SECONDS", "close a WebSocket that has not joined a room this long after connecting"),
+    RESUME_GRACE_SECONDS("resumeGraceSeconds", "SECONDS",
+            "how long a participant whose signaling socket dropped waits for its client to resume (0: leaves at once)"),
+    DRAIN_SECONDS("drainSeconds", "SECONDS", "on SIGTERM: how long clients, told the server is going away, have"
+            + " before it closes"),
     MAX_ROOMS("maxRooms", "COUNT", "rooms at once on this server"),
     MAX_PARTICIPANTS_PER_ROOM("maxParticipantsPerRoom", "COUNT", "participants at once in one room"),
     MAX_TRACKS_PER_PARTICIPANT("maxTracksPerParticipant", "COUNT", "tracks one participant publishes at once"),

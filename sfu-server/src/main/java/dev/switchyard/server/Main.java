@@ -58,8 +58,14 @@ public final class Main {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
+            try {
+                server.drain();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                server.close();
+                stopped.countDown();
+            }
         }, "shutdown"));
         System.out.println("Switchyard demo: " + server.httpUri());
         stopped.await();

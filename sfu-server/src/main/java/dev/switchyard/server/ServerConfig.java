@@ -37,19 +37,22 @@ import dev.switchyard.signaling.sfu.IceServer;
  * @param turn a TURN server whose credentials the server issues per participant, or null
  * @param adminKey the key of the admin API and the detailed health report, or null (no admin API)
  * @param tls the certificate to serve HTTPS and WSS with, or null for plain HTTP (behind a TLS proxy, or local)
+ * @param resumeGrace how long a participant whose signaling socket dropped waits for its client to resume
+ * @param drain how long clients have, once told the server is going away (SIGTERM), before it closes
  */
 public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddress, int mediaPort, int iceTcpPort,
                            InetAddress advertisedAddress, Duration consentTimeout, List<IceServer> iceServers,
                            int mediaWorkers, MediaSettings media, List<String> allowedOrigins,
                            ConnectionDeadlines deadlines, RoomLimits roomLimits,
                            ConnectionLimits connectionLimits, Secret tokenKey, TurnSettings turn,
-                           Secret adminKey, TlsFiles tls) {
+                           Secret adminKey, TlsFiles tls, Duration resumeGrace, Duration drain) {
 
     /** A laptop demo: everything on 127.0.0.1, HTTP 8080, media UDP 10000, a media worker per core. */
     public static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8080,
             InetAddress.getLoopbackAddress(), 10000, -1, null, Duration.ofSeconds(30), List.of(), 0,
             MediaSettings.DEFAULTS, List.of(), ConnectionDeadlines.DEFAULTS, RoomLimits.DEFAULTS,
-            ConnectionLimits.DEFAULTS, null, null, null, null);
+            ConnectionLimits.DEFAULTS, null, null, null, null, Duration.ofSeconds(20),
+            Duration.ofSeconds(10));
 
     public ServerConfig {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -84,6 +87,11 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
         if (consentTimeout.isNegative() || consentTimeout.isZero()) {
             throw new IllegalArgumentException("consentTimeout must be positive: " + consentTimeout);
         }
+        Objects.requireNonNull(resumeGrace, "resumeGrace");
+        Objects.requireNonNull(drain, "drain");
+        if (resumeGrace.isNegative() || drain.isNegative()) {
+            throw new IllegalArgumentException("resumeGrace and drain must not be negative");
+        }
         if (adminKey != null && adminKey.bytes().length < AdminCredential.MIN_KEY_BYTES) {
             throw new IllegalArgumentException("adminKey must have at least " + AdminCredential.MIN_KEY_BYTES
                     + " bytes");
@@ -108,42 +116,49 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
     public ServerConfig withPorts(int newHttpPort, int newMediaPort) {
         return new ServerConfig(httpHost, newHttpPort, mediaAddress, newMediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, tokenKey, turn, adminKey, tls);
+                connectionLimits, tokenKey, turn, adminKey, tls, resumeGrace, drain);
+    }
+
+    /** This configuration with another resume grace period and drain time. */
+    public ServerConfig withResumeAndDrain(Duration newResumeGrace, Duration newDrain) {
+        return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
+                consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
+                connectionLimits, tokenKey, turn, adminKey, tls, newResumeGrace, newDrain);
     }
 
     /** This configuration serving HTTPS and WSS with {@code newTls} (null: plain HTTP). */
     public ServerConfig withTls(TlsFiles newTls) {
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, tokenKey, turn, adminKey, newTls);
+                connectionLimits, tokenKey, turn, adminKey, newTls, resumeGrace, drain);
     }
 
     /** This configuration with another admin key (null: no admin API). */
     public ServerConfig withAdminKey(Secret newAdminKey) {
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, tokenKey, turn, newAdminKey, tls);
+                connectionLimits, tokenKey, turn, newAdminKey, tls, resumeGrace, drain);
     }
 
     /** This configuration with a TURN server whose credentials the server issues (null: none). */
     public ServerConfig withTurn(TurnSettings newTurn) {
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, tokenKey, newTurn, adminKey, tls);
+                connectionLimits, tokenKey, newTurn, adminKey, tls, resumeGrace, drain);
     }
 
     /** This configuration with another access token key (null: development mode). */
     public ServerConfig withTokenKey(Secret newTokenKey) {
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, newTokenKey, turn, adminKey, tls);
+                connectionLimits, newTokenKey, turn, adminKey, tls, resumeGrace, drain);
     }
 
     /** This configuration with other retransmission settings. */
     public ServerConfig withMedia(MediaSettings newMedia) {
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
                 consentTimeout, iceServers, mediaWorkers, newMedia, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, tokenKey, turn, adminKey, tls);
+                connectionLimits, tokenKey, turn, adminKey, tls, resumeGrace, drain);
     }
 
     /** The number of media workers to run: as configured, or one per available core. */

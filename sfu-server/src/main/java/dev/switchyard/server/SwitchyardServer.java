@@ -48,9 +48,12 @@ public final class SwitchyardServer implements AutoCloseable {
     private final RoomManager roomManager;
     private final SignalingServer signaling;
     private final ServerMetrics metrics;
+    private final SfuEndpoint sfu;
 
     private SwitchyardServer(ServerConfig config, TransportContext transports, ServerIcePorts ports,
-                             RoomManager roomManager, SignalingServer signaling, ServerMetrics metrics) {
+                             RoomManager roomManager, SignalingServer signaling, ServerMetrics metrics,
+                             SfuEndpoint sfu) {
+        this.sfu = sfu;
         this.config = config;
         this.transports = transports;
         this.ports = ports;
@@ -106,10 +109,11 @@ public final class SwitchyardServer implements AutoCloseable {
                     ? AdminCredential.none() : AdminCredential.of(config.adminKey().bytes());
             SignalingCounters signalingCounters = new SignalingCounters();
             metrics = new ServerMetrics(roomManager, ports, signalingCounters);
+            SfuEndpoint sfu = new SfuEndpoint(roomManager, authority, iceServers(config), config.resumeGrace());
             boolean detailForAnyone = !config.requiresTokens();
             SignalingServer signaling = SignalingServer.start(
                     new InetSocketAddress(config.httpHost(), config.httpPort()),
-                    Map.of("/ws", new SfuEndpoint(roomManager, authority, iceServers(config)),
+                    Map.of("/ws", sfu,
                             "/mesh", new MeshRelay(authority)),
                     List.of(new HealthRoute(roomManager, ports, signalingCounters, admin, detailForAnyone),
                             new MetricsRoute(metrics, admin, detailForAnyone),
@@ -118,7 +122,7 @@ public final class SwitchyardServer implements AutoCloseable {
                     new OriginPolicy(Set.copyOf(config.allowedOrigins())), config.deadlines(),
                     config.connectionLimits(), signalingCounters, sslContext(config.tls()));
             SwitchyardServer server = new SwitchyardServer(config, transports, ports, roomManager, signaling,
-                    metrics);
+                    metrics, sfu);
             LOG.info("HTTP on {}, media UDP on {}", signaling.address(), ports.udpAddress());
             return server;
         } catch (IOException | RuntimeException e) {
@@ -165,6 +169,18 @@ public final class SwitchyardServer implements AutoCloseable {
     /** The SFU rooms, e.g. for tests that check who is in them. */
     public RoomManager roomManager() {
         return roomManager;
+    }
+
+    /**
+     * Tells every client that the server is going away (they come back by themselves, to this server's successor),
+     * refuses joins from now on, and returns once the configured drain time has passed; then {@link #close}.
+     */
+    public void drain() throws InterruptedException {
+        long retryAfterMillis = config.drain().toMillis();
+        LOG.info("draining: {} participants told to come back in {} s", roomManager.participantCount(),
+                config.drain().toSeconds());
+        sfu.announceShutdown("the server is restarting", retryAfterMillis);
+        Thread.sleep(retryAfterMillis);
     }
 
     /** Closes the sockets, removes every participant and frees the ports. */

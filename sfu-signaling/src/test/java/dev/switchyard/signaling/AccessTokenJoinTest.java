@@ -75,7 +75,8 @@ class AccessTokenJoinTest {
         roomManager = new RoomManager(transports, ports);
         JoinAuthority authority = JoinAuthority.withTokens(tokens);
         server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0),
-                Map.of("/ws", new SfuEndpoint(roomManager, authority, new IceServers(List.of(), Optional.of(TURN))),
+                Map.of("/ws", new SfuEndpoint(roomManager, authority, new IceServers(List.of(), Optional.of(TURN)),
+                        Duration.ZERO),
                         "/mesh", new MeshRelay(authority)),
                 List.of());
     }

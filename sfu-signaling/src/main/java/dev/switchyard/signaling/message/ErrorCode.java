@@ -17,7 +17,8 @@ public enum ErrorCode {
     PEER_ID_TAKEN,
     UNKNOWN_PEER,
     TIMEOUT,
-    LIMIT_REACHED;
+    LIMIT_REACHED,
+    SESSION_GONE;
 
     /** The name on the wire, e.g. {@code bad_request}. */
     public String wireName() {

@@ -19,10 +19,12 @@ final class SfuMessages {
     }
 
     static ObjectNode joined(String participantId, String room, List<ParticipantInfo> others,
-                             List<IceServer> iceServers, Admission admission, boolean developmentMode) {
+                             List<IceServer> iceServers, Admission admission, boolean developmentMode,
+                             String resumeToken) {
         ObjectNode message = Json.message("joined");
         message.put("participantId", participantId);
         message.put("room", room);
+        message.put("resumeToken", resumeToken);
         if (admission.identity() != null) {
             message.put("identity", admission.identity());
         }
@@ -39,6 +41,15 @@ final class SfuMessages {
         ArrayNode servers = message.putArray("iceServers");
         iceServers.forEach(server -> servers.add(server.toJson()));
         return message;
+    }
+
+    static ObjectNode resumed(String participantId, String room) {
+        return Json.message("resumed").put("participantId", participantId).put("room", room);
+    }
+
+    /** The server is going away: clients should come back after {@code retryAfterMillis}. */
+    static ObjectNode serverShutdown(String reason, long retryAfterMillis) {
+        return Json.message("server_shutdown").put("reason", reason).put("retryAfterMs", retryAfterMillis);
     }
 
     static ObjectNode participantJoined(ParticipantInfo participant) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,22 +36,27 @@ final class SfuSession implements WebSocketSession {
     private static final Logger LOG = LoggerFactory.getLogger(SfuSession.class);
 
     private static final int MAX_NAME_LENGTH = 64;
-    private static final Set<String> TYPES = Set.of("join", "publish", "subscribe", "unsubscribe",
+    private static final Set<String> TYPES = Set.of("join", "resume", "publish", "subscribe", "unsubscribe",
             "subscriber_answer", "candidate", "restart_ice", "mute", "leave");
 
+    private final SfuEndpoint endpoint;
     private final RoomManager roomManager;
     private final JoinAuthority authority;
     private final IceServers iceServers;
+    private final ResumableSessions sessions;
     private final SessionChannel channel;
     private Participant participant;
+    private ParticipantEventSender sender;
     private Admission admission;
     private boolean left;
 
-    SfuSession(RoomManager roomManager, JoinAuthority authority, IceServers iceServers,
-               SessionChannel channel) {
+    SfuSession(SfuEndpoint endpoint, RoomManager roomManager, JoinAuthority authority, IceServers iceServers,
+               ResumableSessions sessions, SessionChannel channel) {
+        this.endpoint = endpoint;
         this.roomManager = roomManager;
         this.authority = authority;
         this.iceServers = iceServers;
+        this.sessions = sessions;
         this.channel = channel;
     }
 
@@ -81,8 +87,21 @@ final class SfuSession implements WebSocketSession {
         if (!TYPES.contains(type)) {
             throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "unknown message type '" + type + "'");
         }
-        if (type.equals("join")) {
-            join(fields);
+        if (type.equals("join") || type.equals("resume")) {
+            if (participant != null) {
+                throw new ProtocolException(ErrorCode.ALREADY_JOINED,
+                        "this socket already joined as " + participant.id());
+            }
+            ObjectNode shutdown = endpoint.shutdownNotice();
+            if (shutdown != null) {
+                left = true;
+                channel.send(shutdown);
+                channel.close(WebSocketCloseStatus.ENDPOINT_UNAVAILABLE);
+            } else if (type.equals("join")) {
+                join(fields);
+            } else {
+                resume(fields);
+            }
             return;
         }
         if (participant == null) {
@@ -102,9 +121,6 @@ final class SfuSession implements WebSocketSession {
     }
 
     private void join(JsonObject fields) throws ProtocolException {
-        if (participant != null) {
-            throw new ProtocolException(ErrorCode.ALREADY_JOINED, "this socket already joined as " + participant.id());
-        }
         String room = fields.string("room");
         String token = fields.optionalString("token");
         if (!Identifiers.isValid(room)) {
@@ -126,8 +142,10 @@ final class SfuSession implements WebSocketSession {
             throw new ProtocolException(ErrorCode.INVALID_ROOM,
                     "name must be 1-" + MAX_NAME_LENGTH + " characters without control characters");
         }
+        ParticipantEventSender events = new ParticipantEventSender(channel);
         try {
-            participant = roomManager.join(room, name, new ParticipantEventSender(channel));
+            participant = roomManager.join(room, name, events);
+            sender = events;
             admission = admitted;
         } catch (IOException e) {
             LOG.error("cannot join room {}", room, e);
@@ -138,8 +156,37 @@ final class SfuSession implements WebSocketSession {
         LOG.info("joined room={} participant={} identity={} name=\"{}\"", room, participant.id(),
                 admitted.identity() == null ? "-" : admitted.identity(), name);
         String turnUser = admitted.identity() != null ? admitted.identity() : participant.id();
+        String resumeToken = sessions.register(participant, sender, admitted, this);
         channel.send(SfuMessages.joined(participant.id(), room, participant.otherParticipants(),
-                iceServers.forParticipant(turnUser), admitted, authority.isDevelopmentMode()));
+                iceServers.forParticipant(turnUser), admitted, authority.isDevelopmentMode(), resumeToken));
+    }
+
+    /**
+     * Takes over a participant whose client lost its socket (docs/PROTOCOL.md, "Resuming"): its media connections
+     * stayed up, and what happened meanwhile follows {@code resumed}.
+     */
+    private void resume(JsonObject fields) throws ProtocolException {
+        String participantId = fields.string("participantId");
+        String resumeToken = fields.string("resumeToken");
+        SfuSession[] displaced = new SfuSession[1];
+        ResumableSessions.Entry entry = sessions.claim(participantId, resumeToken, this, displaced);
+        if (entry == null) {
+            throw new ProtocolException(ErrorCode.SESSION_GONE,
+                    "there is no participant " + participantId + " to resume here: join again");
+        }
+        if (displaced[0] != null) {
+            displaced[0].channel.close(WebSocketCloseStatus.NORMAL_CLOSURE);
+        }
+        participant = entry.participant;
+        sender = entry.sender;
+        admission = entry.admission;
+        LOG.info("resumed room={} participant={}", participant.roomId(), participant.id());
+        sender.attach(channel, SfuMessages.resumed(participant.id(), participant.roomId()));
+    }
+
+    /** Tells the client that the server is going away and when to try again. */
+    void announceShutdown(ObjectNode notice) {
+        channel.runLater(() -> channel.send(notice));
     }
 
     private void publish(JsonObject fields) throws ProtocolException {
@@ -228,6 +275,7 @@ final class SfuSession implements WebSocketSession {
 
     private void leave() {
         left = true;
+        sessions.forget(participant.id());
         participant.leave();
         channel.close(WebSocketCloseStatus.NORMAL_CLOSURE);
     }
@@ -250,10 +298,29 @@ final class SfuSession implements WebSocketSession {
         return participant != null;
     }
 
+    /**
+     * A participant whose socket closed without {@code leave} waits for its client to resume, for the grace
+     * period; the others see it leave only if it does not come back.
+     */
     @Override
     public void onClose() {
-        if (participant != null) {
-            participant.leave();
+        if (participant == null || left) {
+            return;
         }
+        Participant waiting = participant;
+        if (waiting.hasLeft() || sessions.grace().isZero()) {
+            sessions.forget(waiting.id());
+            waiting.leave();
+            return;
+        }
+        sessions.detach(waiting.id(), this);
+        channel.runAfter(() -> {
+            if (sessions.isWaiting(waiting.id())) {
+                sessions.forget(waiting.id());
+                LOG.info("gone room={} participant={}: its client did not come back within {} s", waiting.roomId(),
+                        waiting.id(), sessions.grace().toSeconds());
+                waiting.leave();
+            }
+        }, sessions.grace().toMillis());
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -60,7 +61,8 @@ class AdminRouteTest {
     void start() throws IOException {
         roomManager = new RoomManager(transports, ports);
         server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0),
-                Map.of("/ws", new SfuEndpoint(roomManager, JoinAuthority.developmentMode(), IceServers.none())),
+                Map.of("/ws", new SfuEndpoint(roomManager, JoinAuthority.developmentMode(), IceServers.none(),
+                            Duration.ZERO)),
                 List.of(new AdminRoute(roomManager, AdminCredential.of(KEY.getBytes(StandardCharsets.UTF_8)))));
     }
 

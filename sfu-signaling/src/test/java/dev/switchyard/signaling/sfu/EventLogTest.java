@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +47,8 @@ class EventLogTest {
                      -1, null);
              RoomManager roomManager = new RoomManager(transports, ports)) {
             SignalingServer server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0),
-                    Map.of("/ws", new SfuEndpoint(roomManager, JoinAuthority.developmentMode(), IceServers.none())),
+                    Map.of("/ws", new SfuEndpoint(roomManager, JoinAuthority.developmentMode(), IceServers.none(),
+                            Duration.ZERO)),
                     List.of());
             try (TestSocket ada = join(server, "Ada"); TestSocket grace = join(server, "Grace")) {
                 ObjectNode publish = JsonNodeFactory.instance.objectNode().put("type", "publish")

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +58,7 @@ class SfuSessionTest {
         roomManager = new RoomManager(transports, ports);
         SfuEndpoint endpoint = new SfuEndpoint(roomManager, JoinAuthority.developmentMode(),
                 new IceServers(List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null)),
-                        Optional.empty()));
+                        Optional.empty()), Duration.ZERO);
         server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0), Map.of("/ws", endpoint), List.of());
         uri = URI.create("ws://127.0.0.1:" + server.port() + "/ws");
     }
