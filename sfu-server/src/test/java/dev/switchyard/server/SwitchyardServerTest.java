@@ -102,6 +102,8 @@ class SwitchyardServerTest {
             JsonNode health = TestSocket.parse(get("/health").body());
             assertEquals(2, health.get("rooms").asInt());
             assertEquals(2, health.get("participants").asInt());
+            ada.closeCleanly();
+            grace.closeCleanly();
         }
         Eventually.await(() -> server.roomManager().participantCount() == 0, "everyone left");
     }

@@ -37,6 +37,7 @@ public final class SessionChannel {
 
     private final Channel channel;
     private volatile boolean closing;
+    private volatile boolean closedByClient;
     private final AtomicBoolean slowConsumerClosed = new AtomicBoolean();
     private final SignalingCounters counters;
     private final AtomicBoolean failureLogged = new AtomicBoolean();
@@ -123,6 +124,16 @@ public final class SessionChannel {
         closing = true;
         channel.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE)
                 .addListener(sent -> lingerThenClose());
+    }
+
+    /** The client sent a close frame: it ended the connection on purpose, rather than losing it. */
+    void markClosedByClient() {
+        closedByClient = true;
+    }
+
+    /** Whether the client closed the WebSocket with a close frame (a page that left), not by losing it. */
+    public boolean isClosedByClient() {
+        return closedByClient;
     }
 
     /** True once {@link #close} was called: what the client sends from then on is not delivered. */

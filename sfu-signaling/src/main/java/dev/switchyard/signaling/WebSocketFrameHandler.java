@@ -67,6 +67,7 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
         } else if (frame instanceof PingWebSocketFrame) {
             ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()), ctx.voidPromise());
         } else if (frame instanceof CloseWebSocketFrame) {
+            channel.markClosedByClient();
             handshaker.close(ctx.channel(), (CloseWebSocketFrame) frame.retain());
         }
     }

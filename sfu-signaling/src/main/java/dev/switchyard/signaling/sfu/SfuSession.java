@@ -299,8 +299,9 @@ final class SfuSession implements WebSocketSession {
     }
 
     /**
-     * A participant whose socket closed without {@code leave} waits for its client to resume, for the grace
-     * period; the others see it leave only if it does not come back.
+     * A socket the client closed on purpose (a close frame: the page went away) ends its participant. One that was
+     * lost (no close frame: the network dropped, the socket went silent) leaves its participant waiting for its
+     * client to resume, for the grace period; the others see it leave only if it does not come back.
      */
     @Override
     public void onClose() {
@@ -308,7 +309,7 @@ final class SfuSession implements WebSocketSession {
             return;
         }
         Participant waiting = participant;
-        if (waiting.hasLeft() || sessions.grace().isZero()) {
+        if (waiting.hasLeft() || sessions.grace().isZero() || channel.isClosedByClient()) {
             sessions.forget(waiting.id());
             waiting.leave();
             return;

@@ -117,6 +117,25 @@ class ResumeTest {
     }
 
     @Test
+    void aSocketClosedWithACloseFrameLeavesAtOnce() throws IOException {
+        SfuEndpoint patient = new SfuEndpoint(roomManager, JoinAuthority.developmentMode(), IceServers.none(),
+                Duration.ofHours(1));
+        SignalingServer other = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0), Map.of("/ws", patient),
+                List.of());
+        try (TestSocket ada = TestSocket.connect(URI.create("ws://127.0.0.1:" + other.port() + "/ws"))) {
+            join(ada, "Ada");
+            TestSocket grace = TestSocket.connect(URI.create("ws://127.0.0.1:" + other.port() + "/ws"));
+            String graceId = join(grace, "Grace").get("participantId").asText();
+            ada.next("participant_joined");
+            grace.closeCleanly();
+            assertEquals(graceId, ada.next("participant_left").get("participantId").asText(),
+                    "a page that closed its socket left, though resuming is allowed for an hour");
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     void aShutdownIsAnnouncedToEveryoneAndNewJoinsAreTurnedAway() {
         try (TestSocket ada = connect()) {
             join(ada, "Ada");

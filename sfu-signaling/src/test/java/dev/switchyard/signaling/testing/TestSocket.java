@@ -128,8 +128,15 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
         closeStatus.completeExceptionally(error);
     }
 
+    /** Ends the connection without a close frame, as a lost connection ends. */
     @Override
     public void close() {
         webSocket.abort();
+    }
+
+    /** Ends the connection with a close frame (1000), as a page that goes away does, and waits for the reply. */
+    public void closeCleanly() {
+        webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+        awaitClose();
     }
 }
