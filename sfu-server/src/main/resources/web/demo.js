@@ -44,6 +44,7 @@ const ui = {
   sound: $('sound-button'),
   toasts: $('toasts'),
   developmentMode: $('development-mode'),
+  connection: $('connection-status'),
 };
 
 const NAME_KEY = 'switchyard.name';
@@ -145,9 +146,19 @@ function listen(s) {
     if (code === 'ice' || recovered) console.warn('switchyard:', message);
     else toast(message || code, { error: true });
   });
-  on('closed', ({ reason }) => {
+  on('servershutdown', ({ reason }) => toast(`${reason || 'The server is going away'}: reconnecting by itself…`));
+  on('reconnecting', () => { ui.connection.hidden = false; });
+  on('reconnected', () => { ui.connection.hidden = true; });
+  on('closed', ({ reason, rejoin }) => {
     stopSpeakingIndicator();
     clearStage();
+    ui.connection.hidden = true;
+    if (rejoin && lastJoin) {
+      // The server (a restarted one) no longer knows this session: join again as a new participant.
+      toast('Reconnected to a restarted server');
+      join(lastJoin);
+      return;
+    }
     const left = reason === 'left';
     ui.leftTitle.textContent = left ? 'You left the room' : 'Disconnected';
     ui.leftReason.textContent = left ? '' : reason;

@@ -23,6 +23,13 @@ const SOURCE_KIND = Object.freeze({
 });
 
 const DEFAULT_TIMEOUT_MS = 15000;
+/**
+ * Resuming after a lost socket: the first attempt at once, then waits doubling from 250 ms to 5 s; the session
+ * ends after a minute without the server (its grace period for a lost client is shorter by default anyway).
+ */
+const RESUME_FIRST_DELAY_MS = 250;
+const RESUME_MAX_DELAY_MS = 5000;
+const RESUME_GIVE_UP_MS = 60000;
 /** Longer than the server's presence batching, so that the departure behind a refused subscribe has arrived. */
 const RESUBSCRIBE_DELAY_MS = 200;
 
@@ -130,6 +137,13 @@ export class Session extends EventTarget {
   #autoSubscribe;
   #timeoutMs;
   #socket = null;
+  #url = null;
+  /** The secret from `joined` that lets this client take its participant over from a new socket. */
+  #resumeToken = null;
+  /** While the socket is lost: {since, attempt, timer, queue} (messages wait in `queue`); else null. */
+  #away = null;
+  /** The latest `server_shutdown`, which says when to come back. */
+  #shutdownNotice = null;
   #joinStarted = false;
   #joinAttempt = null;
   /** Local publications in publishing order: {transceiver, track, source, info, muted, owned}. */
@@ -215,6 +229,7 @@ export class Session extends EventTarget {
         return;
       }
       this.#socket = socket;
+      this.#url = url;
       socket.addEventListener('open', () => {
         const join = { type: 'join', room, name };
         if (token != null) join.token = token;
@@ -224,7 +239,7 @@ export class Session extends EventTarget {
       socket.addEventListener('close', (event) => {
         const reason = event.reason || `signaling socket closed (code ${event.code})`;
         if (this.participantId == null) fail(new SwitchyardError('connection', reason));
-        else this.#teardown(reason);
+        else this.#connectionLost(socket, reason);
       });
     });
   }
@@ -240,6 +255,7 @@ export class Session extends EventTarget {
     this.room = message.room;
     this.iceServers = Array.isArray(message.iceServers) ? message.iceServers : [];
     this.identity = message.identity ?? null;
+    this.#resumeToken = message.resumeToken ?? null;
     this.grants = message.grants ?? null;
     this.developmentMode = message.developmentMode === true;
     this.subscriber = this.#createSubscriber();
@@ -256,6 +272,10 @@ export class Session extends EventTarget {
   // ---- signaling -----------------------------------------------------------------------------
 
   #send(message) {
+    if (this.#away) {
+      this.#away.queue.push(message);
+      return true;
+    }
     if (this.#socket?.readyState !== 1) return false;
     this.#socket.send(JSON.stringify(message));
     return true;
@@ -290,6 +310,8 @@ export class Session extends EventTarget {
       case 'subscriber_offer': return this.#onSubscriberOffer(message);
       case 'candidate': return this.#onRemoteCandidate(message);
       case 'error': return this.#onServerError(message);
+      case 'resumed': return this.#onResumed();
+      case 'server_shutdown': return this.#onServerShutdown(message);
       default: return undefined; // Newer servers may send types this client does not know.
     }
   }
@@ -298,6 +320,12 @@ export class Session extends EventTarget {
     const error = new SwitchyardError(code ?? 'unknown', message ?? '', requestType);
     if (this.#joinAttempt && (requestType === 'join' || requestType == null)) {
       this.#joinAttempt.reject(error);
+      return;
+    }
+    if (code === 'session_gone') {
+      // The server no longer knows this participant (it restarted, or the grace period passed): the media
+      // connections are gone with it, and only a new join brings the call back.
+      this.#teardown(error.message, { rejoin: true });
       return;
     }
     if (code === 'removed') {
@@ -809,6 +837,73 @@ export class Session extends EventTarget {
     this.#teardown('left');
   }
 
+  // ---- losing and resuming the signaling socket ------------------------------------------------
+
+  /**
+   * The socket closed without this client leaving. The media connections stay up; the session reconnects with
+   * backoff and resumes its participant (`resume`), sending what was asked meanwhile once `resumed` arrives.
+   * After a `server_shutdown` it waits the time the server asked for. It gives up after RESUME_GIVE_UP_MS.
+   */
+  #connectionLost(socket, reason) {
+    if (this.closed || socket !== this.#socket) return;
+    this.#socket = null;
+    if (this.#resumeToken == null) {
+      this.#teardown(reason);
+      return;
+    }
+    if (!this.#away) {
+      this.#away = { since: Date.now(), attempt: 0, timer: 0, queue: [] };
+      this.#emit('reconnecting', { reason });
+    }
+    // A server that announced its shutdown is gone for the time it said; otherwise try at once, then back off.
+    const notice = this.#shutdownNotice;
+    this.#shutdownNotice = null;
+    const announced = notice ? Math.max(0, notice.at + notice.retryAfterMs - Date.now()) : 0;
+    const backoff = this.#away.attempt === 0
+      ? 0 : Math.min(RESUME_FIRST_DELAY_MS * 2 ** this.#away.attempt, RESUME_MAX_DELAY_MS);
+    this.#away.timer = setTimeout(() => this.#tryResume(reason), Math.max(announced, backoff));
+  }
+
+  #tryResume(reason) {
+    if (this.closed || !this.#away) return;
+    if (Date.now() - this.#away.since > RESUME_GIVE_UP_MS) {
+      this.#teardown(`${reason}; no connection to the server for ${RESUME_GIVE_UP_MS / 1000} s`);
+      return;
+    }
+    this.#away.attempt += 1;
+    let socket;
+    try {
+      socket = new WebSocket(this.#url);
+    } catch (error) {
+      this.#teardown(`cannot reconnect: ${error.message}`);
+      return;
+    }
+    this.#socket = socket;
+    socket.addEventListener('open', () => {
+      socket.send(JSON.stringify({ type: 'resume', participantId: this.participantId,
+        resumeToken: this.#resumeToken }));
+    });
+    socket.addEventListener('message', (event) => this.#onMessage(event.data));
+    socket.addEventListener('close', (event) => {
+      this.#connectionLost(socket, event.reason || `signaling socket closed (code ${event.code})`);
+    });
+  }
+
+  #onResumed() {
+    const away = this.#away;
+    if (!away) return;
+    this.#away = null;
+    clearTimeout(away.timer);
+    for (const message of away.queue) this.#send(message);
+    this.#emit('reconnected', {});
+  }
+
+  #onServerShutdown(message) {
+    const retryAfterMs = Number(message.retryAfterMs) || 0;
+    this.#shutdownNotice = { at: Date.now(), retryAfterMs };
+    this.#emit('servershutdown', { reason: message.reason ?? '', retryAfterMs });
+  }
+
   // ---- ICE candidates -------------------------------------------------------------------------
 
   #onRemoteCandidate({ target, candidate }) {
@@ -828,9 +923,11 @@ export class Session extends EventTarget {
 
   // ---- teardown -------------------------------------------------------------------------------
 
-  #teardown(reason) {
+  #teardown(reason, { rejoin = false } = {}) {
     if (this.closed) return;
     this.closed = true;
+    if (this.#away) clearTimeout(this.#away.timer);
+    this.#away = null;
     const socket = this.#socket;
     this.#socket = null;
     if (socket && socket.readyState < 2) socket.close(1000);
@@ -846,7 +943,7 @@ export class Session extends EventTarget {
     this.subscriber?.close();
     this.remoteTracks.clear();
     this.#wanted.clear();
-    if (this.participantId != null) this.#emit('closed', { reason });
+    if (this.participantId != null) this.#emit('closed', { reason, rejoin });
   }
 }
 

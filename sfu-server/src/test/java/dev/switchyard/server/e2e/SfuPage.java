@@ -56,6 +56,30 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
         }
     }
 
+    /** The session events the page recorded since it joined, one per line. */
+    String journal() {
+        return (String) PageProbe.run(browser, "sfuJournal");
+    }
+
+    /** The participant id of the page's session now: a page that joined again has a new one. */
+    String currentParticipantId() {
+        return (String) session().get("participantId");
+    }
+
+    /** Like {@link #cameraAndMicrophoneOfOthers}, by the participant ids the pages have now. */
+    static Map<SfuPage, List<ExpectedTrack>> cameraAndMicrophoneOfOthersNow(List<SfuPage> call) {
+        Map<SfuPage, String> ids = new LinkedHashMap<>();
+        call.forEach(page -> ids.put(page, page.currentParticipantId()));
+        Map<SfuPage, List<ExpectedTrack>> expected = new LinkedHashMap<>();
+        for (SfuPage page : call) {
+            expected.put(page, call.stream()
+                    .filter(other -> other != page)
+                    .flatMap(other -> ExpectedTrack.cameraAndMicrophoneOf(ids.get(other)).stream())
+                    .toList());
+        }
+        return expected;
+    }
+
     /** What the page's session says about itself: identity, development mode, tracks it sends. */
     Map<?, ?> session() {
         return (Map<?, ?>) PageProbe.run(browser, "sfuSession");
