@@ -149,16 +149,17 @@ function listen(s) {
   on('servershutdown', ({ reason }) => toast(`${reason || 'The server is going away'}: reconnecting by itself…`));
   on('reconnecting', () => { ui.connection.hidden = false; });
   on('reconnected', () => { ui.connection.hidden = true; });
-  on('closed', ({ reason, rejoin }) => {
+  on('rejoining', () => { ui.connection.hidden = false; });
+  on('rejoined', () => {
+    ui.connection.hidden = true;
+    renderLocalTiles();
+    updateCount();
+    toast('Back in the room (the server had restarted)');
+  });
+  on('closed', ({ reason }) => {
     stopSpeakingIndicator();
     clearStage();
     ui.connection.hidden = true;
-    if (rejoin && lastJoin) {
-      // The server (a restarted one) no longer knows this session: join again as a new participant.
-      toast('Reconnected to a restarted server');
-      join(lastJoin);
-      return;
-    }
     const left = reason === 'left';
     ui.leftTitle.textContent = left ? 'You left the room' : 'Disconnected';
     ui.leftReason.textContent = left ? '' : reason;

@@ -140,7 +140,7 @@ const probes = {
     window.e2eJournal = [];
     const types = ['participantjoined', 'participantleft', 'trackpublished', 'trackunpublished',
       'tracksubscribed', 'trackunsubscribed', 'trackmuted', 'localtrackpublished', 'localtrackunpublished',
-      'error', 'closed', 'servershutdown', 'reconnecting', 'reconnected'];
+      'error', 'closed', 'servershutdown', 'reconnecting', 'reconnected', 'rejoining', 'rejoined'];
     for (const type of types) {
       session.addEventListener(type, (event) => {
         const detail = JSON.stringify(event.detail, (key, value) =>

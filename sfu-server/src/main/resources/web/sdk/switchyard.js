@@ -159,14 +159,10 @@ export class Session extends EventTarget {
   #wanted = new Set();
   /** Track ids known to be unpublished: a late offer still naming them must not resurrect them. */
   #gone = new Set();
-  #outgoingCandidates = {
-    publisher: new CandidateGate((c) => this.#send({ type: 'candidate', target: 'publisher', candidate: c })),
-    subscriber: new CandidateGate((c) => this.#send({ type: 'candidate', target: 'subscriber', candidate: c })),
-  };
-  #incomingCandidates = {
-    publisher: new CandidateGate((c) => this.#addRemoteCandidate(this.publisher, c)),
-    subscriber: new CandidateGate((c) => this.#addRemoteCandidate(this.subscriber, c)),
-  };
+  #outgoingCandidates = this.#newOutgoingGates();
+  #incomingCandidates = this.#newIncomingGates();
+  /** What `join` was called with, for joining again after the server forgot this session. */
+  #joinOptions = null;
 
   /**
    * Creates a session that has not joined yet (see {@link Session#join}). `autoSubscribe` (default
@@ -189,7 +185,8 @@ export class Session extends EventTarget {
   async join({ url, room, name, token, publish = {} } = {}) {
     if (this.#joinStarted) throw new SwitchyardError('already_joined', 'a session joins once');
     this.#joinStarted = true;
-    await this.#join(resolveSignalingUrl(url), { room, name, token });
+    this.#joinOptions = { room, name, token };
+    await this.#join(resolveSignalingUrl(url), this.#joinOptions);
     // A token may let its holder only watch, or publish only some sources.
     const audio = publish === false ? false : (publish.audio ?? true) && this.#mayPublish('microphone');
     const video = publish === false ? false : (publish.video ?? true) && this.#mayPublish('camera');
@@ -323,9 +320,7 @@ export class Session extends EventTarget {
       return;
     }
     if (code === 'session_gone') {
-      // The server no longer knows this participant (it restarted, or the grace period passed): the media
-      // connections are gone with it, and only a new join brings the call back.
-      this.#teardown(error.message, { rejoin: true });
+      this.#rejoin(error.message);
       return;
     }
     if (code === 'removed') {
@@ -898,6 +893,66 @@ export class Session extends EventTarget {
     this.#emit('reconnected', {});
   }
 
+  /**
+   * The server no longer knows this participant (it restarted, or the grace period passed), and the media
+   * connections went with it: joins again with the same room, name and token, as a new participant, and
+   * publishes the same local tracks anew. The others see the old participant leave and the new one join; this
+   * session reports its remote participants leaving and coming back ('rejoining', then 'rejoined').
+   */
+  async #rejoin(reason) {
+    const republish = this.#published.map(({ track, source, owned }) => ({ track, source, owned }));
+    this.#emit('rejoining', { reason });
+    for (const participantId of [...this.participants.keys()]) this.#onParticipantLeft(participantId);
+    for (const trackId of [...this.remoteTracks.keys()]) this.#dropRemoteTrack(trackId);
+    this.#published = [];
+    this.publisher?.close();
+    this.subscriber?.close();
+    this.publisher = null;
+    this.subscriber = null;
+    for (const gate of [...Object.values(this.#outgoingCandidates), ...Object.values(this.#incomingCandidates)]) {
+      gate.close();
+    }
+    this.#outgoingCandidates = this.#newOutgoingGates();
+    this.#incomingCandidates = this.#newIncomingGates();
+    this.#subscriberMids.clear();
+    this.#wanted.clear();
+    this.#gone.clear();
+    this.#pendingPublish = null;
+    this.#publisherQueued = null;
+    this.#publisherIceRestart = false;
+    this.#publisherChain = Promise.resolve();
+    this.#subscriberChain = Promise.resolve();
+    if (this.#away) clearTimeout(this.#away.timer);
+    this.#away = null;
+    this.#resumeToken = null;
+    this.participantId = null;
+    try {
+      await this.#join(this.#url, this.#joinOptions);
+    } catch {
+      return; // The failed join closed the session and said why.
+    }
+    for (const participant of this.participants.values()) {
+      this.#emit('participantjoined', { participant });
+      for (const track of participant.tracks) this.#emit('trackpublished', { track });
+    }
+    await Promise.allSettled(republish.map(({ track, source, owned }) => this.#publish(track, source, owned)));
+    this.#emit('rejoined', { participantId: this.participantId });
+  }
+
+  #newOutgoingGates() {
+    return {
+      publisher: new CandidateGate((c) => this.#send({ type: 'candidate', target: 'publisher', candidate: c })),
+      subscriber: new CandidateGate((c) => this.#send({ type: 'candidate', target: 'subscriber', candidate: c })),
+    };
+  }
+
+  #newIncomingGates() {
+    return {
+      publisher: new CandidateGate((c) => this.#addRemoteCandidate(this.publisher, c)),
+      subscriber: new CandidateGate((c) => this.#addRemoteCandidate(this.subscriber, c)),
+    };
+  }
+
   #onServerShutdown(message) {
     const retryAfterMs = Number(message.retryAfterMs) || 0;
     this.#shutdownNotice = { at: Date.now(), retryAfterMs };
@@ -923,7 +978,7 @@ export class Session extends EventTarget {
 
   // ---- teardown -------------------------------------------------------------------------------
 
-  #teardown(reason, { rejoin = false } = {}) {
+  #teardown(reason) {
     if (this.closed) return;
     this.closed = true;
     if (this.#away) clearTimeout(this.#away.timer);
@@ -943,7 +998,7 @@ export class Session extends EventTarget {
     this.subscriber?.close();
     this.remoteTracks.clear();
     this.#wanted.clear();
-    if (this.participantId != null) this.#emit('closed', { reason, rejoin });
+    if (this.participantId != null) this.#emit('closed', { reason });
   }
 }
 

@@ -39,7 +39,6 @@ import dev.switchyard.transport.TransportContext;
 import dev.switchyard.transport.TransportDescription;
 import dev.switchyard.transport.WebRtcTransport;
 import dev.switchyard.transport.dtls.DtlsRole;
-import dev.switchyard.transport.ice.IceCandidate;
 import dev.switchyard.transport.ice.ServerIcePorts;
 import dev.switchyard.transport.ice.TestIceSettings;
 

@@ -11,7 +11,6 @@ import dev.switchyard.media.RetransmissionCounters;
 import dev.switchyard.signaling.HttpResponses;
 import dev.switchyard.signaling.HttpRoute;
 import dev.switchyard.signaling.SignalingCounters;
-import dev.switchyard.signaling.auth.AdminCredential;
 import dev.switchyard.transport.ice.ServerIcePorts;
 
 /**
@@ -27,17 +26,15 @@ final class HealthRoute implements HttpRoute {
     private final RoomManager roomManager;
     private final ServerIcePorts ports;
     private final SignalingCounters signaling;
-    private final AdminCredential admin;
-    private final boolean detailForAnyone;
+    private final OperatorAccess detailAccess;
 
-    /** @param detailForAnyone whether the details are public (development mode) or for the admin key only */
-    HealthRoute(RoomManager roomManager, ServerIcePorts ports, SignalingCounters signaling, AdminCredential admin,
-                boolean detailForAnyone) {
+    /** @param detailAccess who sees more than the liveness answer */
+    HealthRoute(RoomManager roomManager, ServerIcePorts ports, SignalingCounters signaling,
+                OperatorAccess detailAccess) {
         this.roomManager = roomManager;
         this.ports = ports;
         this.signaling = signaling;
-        this.admin = admin;
-        this.detailForAnyone = detailForAnyone;
+        this.detailAccess = detailAccess;
     }
 
     @Override
@@ -49,7 +46,7 @@ final class HealthRoute implements HttpRoute {
             return HttpResponses.methodNotAllowed();
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("status", "ok");
-        if (!detailForAnyone && !admin.authorizes(request)) {
+        if (!detailAccess.allows(request)) {
             return HttpResponses.json(body);
         }
         body.put("rooms", roomManager.roomCount())

@@ -9,11 +9,11 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 
 import dev.switchyard.signaling.HttpResponses;
 import dev.switchyard.signaling.HttpRoute;
-import dev.switchyard.signaling.auth.AdminCredential;
 
 /**
  * {@code GET /metrics}: the Prometheus text exposition of {@link ServerMetrics}, for the holder of the admin key
- * (Prometheus sends it with {@code authorization: {credentials: KEY}}), or for anyone in development mode.
+ * (Prometheus sends it with {@code authorization: {credentials: KEY}}), or for anyone in development mode
+ * ({@link OperatorAccess}).
  */
 final class MetricsRoute implements HttpRoute {
 
@@ -21,13 +21,11 @@ final class MetricsRoute implements HttpRoute {
     private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final ServerMetrics metrics;
-    private final AdminCredential admin;
-    private final boolean forAnyone;
+    private final OperatorAccess access;
 
-    MetricsRoute(ServerMetrics metrics, AdminCredential admin, boolean forAnyone) {
+    MetricsRoute(ServerMetrics metrics, OperatorAccess access) {
         this.metrics = metrics;
-        this.admin = admin;
-        this.forAnyone = forAnyone;
+        this.access = access;
     }
 
     @Override
@@ -38,7 +36,7 @@ final class MetricsRoute implements HttpRoute {
         if (!request.method().equals(HttpMethod.GET)) {
             return HttpResponses.methodNotAllowed();
         }
-        if (!forAnyone && !admin.authorizes(request)) {
+        if (!access.allows(request)) {
             return HttpResponses.text(HttpResponseStatus.UNAUTHORIZED, "admin key required\n");
         }
         return HttpResponses.of(HttpResponseStatus.OK, metrics.scrape().getBytes(StandardCharsets.UTF_8),

@@ -119,13 +119,6 @@ public record ServerConfig(String httpHost, int httpPort, InetAddress mediaAddre
                 connectionLimits, tokenKey, turn, adminKey, tls, resumeGrace, drain);
     }
 
-    /** This configuration with another resume grace period and drain time. */
-    public ServerConfig withResumeAndDrain(Duration newResumeGrace, Duration newDrain) {
-        return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,
-                consentTimeout, iceServers, mediaWorkers, media, allowedOrigins, deadlines, roomLimits,
-                connectionLimits, tokenKey, turn, adminKey, tls, newResumeGrace, newDrain);
-    }
-
     /** This configuration serving HTTPS and WSS with {@code newTls} (null: plain HTTP). */
     public ServerConfig withTls(TlsFiles newTls) {
         return new ServerConfig(httpHost, httpPort, mediaAddress, mediaPort, iceTcpPort, advertisedAddress,

@@ -110,13 +110,13 @@ public final class SwitchyardServer implements AutoCloseable {
             SignalingCounters signalingCounters = new SignalingCounters();
             metrics = new ServerMetrics(roomManager, ports, signalingCounters);
             SfuEndpoint sfu = new SfuEndpoint(roomManager, authority, iceServers(config), config.resumeGrace());
-            boolean detailForAnyone = !config.requiresTokens();
+            OperatorAccess operators = new OperatorAccess(admin, !config.requiresTokens());
             SignalingServer signaling = SignalingServer.start(
                     new InetSocketAddress(config.httpHost(), config.httpPort()),
                     Map.of("/ws", sfu,
                             "/mesh", new MeshRelay(authority)),
-                    List.of(new HealthRoute(roomManager, ports, signalingCounters, admin, detailForAnyone),
-                            new MetricsRoute(metrics, admin, detailForAnyone),
+                    List.of(new HealthRoute(roomManager, ports, signalingCounters, operators),
+                            new MetricsRoute(metrics, operators),
                             new AdminRoute(roomManager, admin),
                             new StaticFiles(SwitchyardServer.class.getClassLoader(), StaticFiles.WEB_ROOT)),
                     new OriginPolicy(Set.copyOf(config.allowedOrigins())), config.deadlines(),

@@ -1,8 +1,6 @@
 package dev.switchyard.signaling;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +15,10 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.switchyard.conference.RoomManager;
 import dev.switchyard.conference.TrackSource;
@@ -33,10 +30,9 @@ import dev.switchyard.signaling.mesh.MeshRelay;
 import dev.switchyard.signaling.sfu.IceServers;
 import dev.switchyard.signaling.sfu.SfuEndpoint;
 import dev.switchyard.signaling.sfu.TurnCredentials;
+import dev.switchyard.signaling.testing.MediaPort;
+import dev.switchyard.signaling.testing.PublishRequest;
 import dev.switchyard.signaling.testing.TestSocket;
-import dev.switchyard.transport.TransportContext;
-import dev.switchyard.transport.ice.IceSettings;
-import dev.switchyard.transport.ice.ServerIcePorts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,28 +47,16 @@ class AccessTokenJoinTest {
     private static final TurnCredentials TURN = new TurnCredentials(List.of("turn:127.0.0.1:3478"),
             "turn secret".getBytes(StandardCharsets.UTF_8), Duration.ofHours(1), Clock.systemUTC());
 
-    private static TransportContext transports;
-    private static ServerIcePorts ports;
+    @RegisterExtension
+    static final MediaPort MEDIA = new MediaPort();
 
     private final AccessTokens tokens = new AccessTokens(KEY, Clock.systemUTC());
     private RoomManager roomManager;
     private SignalingServer server;
 
-    @BeforeAll
-    static void bindMedia() throws IOException {
-        transports = new TransportContext(TransportContext.Settings.DEFAULTS);
-        ports = ServerIcePorts.bind(IceSettings.DEFAULTS, InetAddress.getLoopbackAddress(), 0, -1, null);
-    }
-
-    @AfterAll
-    static void unbindMedia() {
-        ports.close();
-        transports.close();
-    }
-
     @BeforeEach
     void start() throws IOException {
-        roomManager = new RoomManager(transports, ports);
+        roomManager = MEDIA.newRoomManager();
         JoinAuthority authority = JoinAuthority.withTokens(tokens);
         server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0),
                 Map.of("/ws", new SfuEndpoint(roomManager, authority, new IceServers(List.of(), Optional.of(TURN)),
@@ -156,7 +140,7 @@ class AccessTokenJoinTest {
             viewer.send(join("standup", token("viewer", "standup", watcher)));
             JsonNode joined = viewer.next("joined");
             assertEquals(0, joined.get("grants").get("publish").size());
-            viewer.send(publish(chromiumOffer(), "camera"));
+            viewer.send(PublishRequest.chromium("camera"));
             viewer.nextError("unauthorized", "publish");
             viewer.send("{\"type\":\"subscribe\",\"trackIds\":[\"t-404\"]}");
             viewer.nextError("unknown_track", "subscribe");
@@ -166,9 +150,9 @@ class AccessTokenJoinTest {
         try (TestSocket presenter = connect("/ws")) {
             presenter.send(join("standup", token("presenter", "standup", cameraAndMicrophone)));
             presenter.next("joined");
-            presenter.send(publish(chromiumOffer(), "screen"));
+            presenter.send(PublishRequest.chromium("screen"));
             presenter.nextError("unauthorized", "publish");
-            presenter.send(publish(chromiumOffer(), "camera"));
+            presenter.send(PublishRequest.chromium("camera"));
             presenter.next("publish_answer");
         }
         Grants publisherOnly = new Grants(Set.of(TrackSource.CAMERA), false, false, false);
@@ -202,17 +186,4 @@ class AccessTokenJoinTest {
         assertRefused("/mesh", "{\"type\":\"join\",\"room_id\":\"r1\",\"peer_id\":\"carol\"}");
     }
 
-    /** Chromium's offer: a microphone on m-line 0 and {@code videoSource} on m-line 1. */
-    private static String publish(String sdp, String videoSource) {
-        ObjectNode publish = JsonNodeFactory.instance.objectNode().put("type", "publish").put("sdp", sdp);
-        publish.putArray("tracks").addObject().put("mid", "0").put("source", "microphone");
-        publish.withArray("tracks").addObject().put("mid", "1").put("source", videoSource);
-        return publish.toString();
-    }
-
-    private static String chromiumOffer() throws IOException {
-        try (InputStream in = AccessTokenJoinTest.class.getResourceAsStream("/sdp/chromium-156/offer-sendonly.sdp")) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        }
-    }
 }

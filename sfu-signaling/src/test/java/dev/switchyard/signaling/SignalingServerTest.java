@@ -1,7 +1,6 @@
 package dev.switchyard.signaling;
 
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -28,24 +28,10 @@ final class E2eServer implements AutoCloseable {
 
     /** The server with {@code config}, on ephemeral ports. */
     static E2eServer start(ServerConfig config) {
-        return startOnPorts(config.withEphemeralPorts());
-    }
-
-    /** The server with {@code config} as it is, ports included: a successor on a predecessor's ports. */
-    static E2eServer startOnPorts(ServerConfig config) {
         try {
-            return new E2eServer(SwitchyardServer.start(config));
+            return new E2eServer(SwitchyardServer.start(config.withEphemeralPorts()));
         } catch (IOException e) {
             throw new UncheckedIOException("the server did not start", e);
-        }
-    }
-
-    /** What SIGTERM does: tells every client the server is going away, waits the drain time, closes. */
-    void drainAndClose() throws InterruptedException {
-        try {
-            server.drain();
-        } finally {
-            server.close();
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.switchyard.signaling.sfu;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,21 +13,18 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.switchyard.conference.RoomManager;
 import dev.switchyard.signaling.SignalingServer;
 import dev.switchyard.signaling.auth.AdminCredential;
 import dev.switchyard.signaling.auth.JoinAuthority;
+import dev.switchyard.signaling.testing.MediaPort;
+import dev.switchyard.signaling.testing.PublishRequest;
 import dev.switchyard.signaling.testing.TestSocket;
-import dev.switchyard.transport.TransportContext;
-import dev.switchyard.transport.ice.IceSettings;
-import dev.switchyard.transport.ice.ServerIcePorts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,28 +33,16 @@ class AdminRouteTest {
 
     private static final String KEY = "admin key of the test";
 
-    private static TransportContext transports;
-    private static ServerIcePorts ports;
+    @RegisterExtension
+    static final MediaPort MEDIA = new MediaPort();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private RoomManager roomManager;
     private SignalingServer server;
 
-    @BeforeAll
-    static void bindMedia() throws IOException {
-        transports = new TransportContext(TransportContext.Settings.DEFAULTS);
-        ports = ServerIcePorts.bind(IceSettings.DEFAULTS, InetAddress.getLoopbackAddress(), 0, -1, null);
-    }
-
-    @AfterAll
-    static void unbindMedia() {
-        ports.close();
-        transports.close();
-    }
-
     @BeforeEach
     void start() throws IOException {
-        roomManager = new RoomManager(transports, ports);
+        roomManager = MEDIA.newRoomManager();
         server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0),
                 Map.of("/ws", new SfuEndpoint(roomManager, JoinAuthority.developmentMode(), IceServers.none(),
                             Duration.ZERO)),
@@ -88,12 +71,6 @@ class AdminRouteTest {
                 .toString());
         socket.next("joined");
         return socket;
-    }
-
-    private static String chromiumOffer() throws IOException {
-        try (InputStream in = AdminRouteTest.class.getResourceAsStream("/sdp/chromium-156/offer-sendonly.sdp")) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        }
     }
 
     @Test
@@ -149,11 +126,7 @@ class AdminRouteTest {
     void aMutedTrackIsAnnouncedToEveryoneItsPublisherIncluded() throws Exception {
         try (TestSocket ada = joined("standup", "Ada"); TestSocket grace = joined("standup", "Grace")) {
             ada.next("participant_joined");
-            ObjectNode publish = JsonNodeFactory.instance.objectNode().put("type", "publish")
-                    .put("sdp", chromiumOffer());
-            publish.putArray("tracks").addObject().put("mid", "0").put("source", "microphone");
-            publish.withArray("tracks").addObject().put("mid", "1").put("source", "camera");
-            ada.send(publish.toString());
+            ada.send(PublishRequest.chromium("camera"));
             String microphone = ada.next("publish_answer").get("tracks").get(0).get("trackId").asText();
             grace.skipTo("track_published");
 

@@ -1,11 +1,7 @@
 package dev.switchyard.signaling.sfu;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,24 +10,25 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 import dev.switchyard.conference.RoomManager;
 import dev.switchyard.signaling.SignalingServer;
 import dev.switchyard.signaling.auth.JoinAuthority;
 import dev.switchyard.signaling.testing.Eventually;
+import dev.switchyard.signaling.testing.MediaPort;
+import dev.switchyard.signaling.testing.PublishRequest;
 import dev.switchyard.signaling.testing.TestSocket;
-import dev.switchyard.transport.TransportContext;
-import dev.switchyard.transport.ice.IceSettings;
-import dev.switchyard.transport.ice.ServerIcePorts;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Operators can follow a room in the log: one line per join, publish, subscribe, leave and removal. */
 class EventLogTest {
+
+    @RegisterExtension
+    static final MediaPort MEDIA = new MediaPort();
 
     @Test
     void everyParticipantEventIsOneLineWithRoomAndParticipant() throws Exception {
@@ -42,20 +39,13 @@ class EventLogTest {
         Level quiet = product.getLevel();
         product.setLevel(Level.INFO);
         product.addAppender(log);
-        try (TransportContext transports = new TransportContext(TransportContext.Settings.DEFAULTS);
-             ServerIcePorts ports = ServerIcePorts.bind(IceSettings.DEFAULTS, InetAddress.getLoopbackAddress(), 0,
-                     -1, null);
-             RoomManager roomManager = new RoomManager(transports, ports)) {
+        try (RoomManager roomManager = MEDIA.newRoomManager()) {
             SignalingServer server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0),
                     Map.of("/ws", new SfuEndpoint(roomManager, JoinAuthority.developmentMode(), IceServers.none(),
                             Duration.ZERO)),
                     List.of());
             try (TestSocket ada = join(server, "Ada"); TestSocket grace = join(server, "Grace")) {
-                ObjectNode publish = JsonNodeFactory.instance.objectNode().put("type", "publish")
-                        .put("sdp", chromiumOffer());
-                publish.putArray("tracks").addObject().put("mid", "0").put("source", "microphone");
-                publish.withArray("tracks").addObject().put("mid", "1").put("source", "camera");
-                ada.send(publish.toString());
+                ada.send(PublishRequest.chromium("camera"));
                 String microphone = ada.next("publish_answer").get("tracks").get(0).get("trackId").asText();
                 grace.skipTo("track_published");
                 grace.send("{\"type\":\"subscribe\",\"trackIds\":[\"" + microphone + "\"]}");
@@ -88,9 +78,4 @@ class EventLogTest {
         return socket;
     }
 
-    private static String chromiumOffer() throws IOException {
-        try (InputStream in = EventLogTest.class.getResourceAsStream("/sdp/chromium-156/offer-sendonly.sdp")) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        }
-    }
 }

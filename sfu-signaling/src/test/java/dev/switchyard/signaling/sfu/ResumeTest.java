@@ -1,7 +1,6 @@
 package dev.switchyard.signaling.sfu;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -9,19 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.switchyard.conference.RoomManager;
 import dev.switchyard.signaling.SignalingServer;
 import dev.switchyard.signaling.auth.JoinAuthority;
+import dev.switchyard.signaling.testing.MediaPort;
 import dev.switchyard.signaling.testing.TestSocket;
-import dev.switchyard.transport.TransportContext;
-import dev.switchyard.transport.ice.IceSettings;
-import dev.switchyard.transport.ice.ServerIcePorts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,28 +27,16 @@ class ResumeTest {
 
     private static final Duration GRACE = Duration.ofSeconds(2);
 
-    private static TransportContext transports;
-    private static ServerIcePorts ports;
+    @RegisterExtension
+    static final MediaPort MEDIA = new MediaPort();
 
     private RoomManager roomManager;
     private SfuEndpoint endpoint;
     private SignalingServer server;
 
-    @BeforeAll
-    static void bindMedia() throws IOException {
-        transports = new TransportContext(TransportContext.Settings.DEFAULTS);
-        ports = ServerIcePorts.bind(IceSettings.DEFAULTS, InetAddress.getLoopbackAddress(), 0, -1, null);
-    }
-
-    @AfterAll
-    static void unbindMedia() {
-        ports.close();
-        transports.close();
-    }
-
     @BeforeEach
     void start() throws IOException {
-        roomManager = new RoomManager(transports, ports);
+        roomManager = MEDIA.newRoomManager();
         endpoint = new SfuEndpoint(roomManager, JoinAuthority.developmentMode(), IceServers.none(), GRACE);
         server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0), Map.of("/ws", endpoint), List.of());
     }

@@ -1,11 +1,8 @@
 package dev.switchyard.signaling.sfu;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,48 +11,34 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.switchyard.conference.RoomManager;
 import dev.switchyard.signaling.SignalingServer;
 import dev.switchyard.signaling.auth.JoinAuthority;
 import dev.switchyard.signaling.testing.Eventually;
+import dev.switchyard.signaling.testing.MediaPort;
+import dev.switchyard.signaling.testing.PublishRequest;
 import dev.switchyard.signaling.testing.TestSocket;
-import dev.switchyard.transport.TransportContext;
-import dev.switchyard.transport.ice.IceSettings;
-import dev.switchyard.transport.ice.ServerIcePorts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SfuSessionTest {
 
-    private static TransportContext transports;
-    private static ServerIcePorts ports;
+    @RegisterExtension
+    static final MediaPort MEDIA = new MediaPort();
 
     private RoomManager roomManager;
     private SignalingServer server;
     private URI uri;
 
-    @BeforeAll
-    static void bindMedia() throws IOException {
-        transports = new TransportContext(TransportContext.Settings.DEFAULTS);
-        ports = ServerIcePorts.bind(IceSettings.DEFAULTS, InetAddress.getLoopbackAddress(), 0, -1, null);
-    }
-
-    @AfterAll
-    static void unbindMedia() {
-        ports.close();
-        transports.close();
-    }
-
     @BeforeEach
     void start() throws IOException {
-        roomManager = new RoomManager(transports, ports);
+        roomManager = MEDIA.newRoomManager();
         SfuEndpoint endpoint = new SfuEndpoint(roomManager, JoinAuthority.developmentMode(),
                 new IceServers(List.of(new IceServer(List.of("stun:stun.example.org:3478"), null, null)),
                         Optional.empty()), Duration.ZERO);
@@ -86,24 +69,11 @@ class SfuSessionTest {
         return join.toString();
     }
 
-    private static String publish(String sdp) {
-        ObjectNode publish = JsonNodeFactory.instance.objectNode().put("type", "publish").put("sdp", sdp);
-        publish.putArray("tracks").addObject().put("mid", "0").put("source", "microphone");
-        publish.withArray("tracks").addObject().put("mid", "1").put("source", "camera");
-        return publish.toString();
-    }
-
     /** A publish_answer track is a track object plus the mid of its m-line. */
     private static JsonNode withoutMid(JsonNode track) {
         ObjectNode copy = track.deepCopy();
         copy.remove("mid");
         return copy;
-    }
-
-    private static String chromiumOffer() throws IOException {
-        try (InputStream in = SfuSessionTest.class.getResourceAsStream("/sdp/chromium-156/offer-sendonly.sdp")) {
-            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
-        }
     }
 
     @Test
@@ -131,7 +101,7 @@ class SfuSessionTest {
     void publishAnswersAndAnnouncesTracksWhichOthersCanSubscribeTo() throws IOException {
         try (TestSocket ada = joined("r", "Ada"); TestSocket grace = joined("r", "Grace")) {
             ada.next("participant_joined");
-            ada.send(publish(chromiumOffer()));
+            ada.send(PublishRequest.chromium("camera"));
             JsonNode answer = ada.next("publish_answer");
             assertTrue(answer.get("sdp").asText().startsWith("v=0"));
             JsonNode tracks = answer.get("tracks");
@@ -175,7 +145,7 @@ class SfuSessionTest {
     @Test
     void garbageSdpIsBadSdpAndUnknownTracksAreRefused() {
         try (TestSocket socket = joined("r", "Ada")) {
-            socket.send(publish("this is not SDP"));
+            socket.send(PublishRequest.of("this is not SDP", "camera"));
             socket.nextError("bad_sdp", "publish");
             socket.send("{\"type\":\"subscribe\",\"trackIds\":[\"t-999\"]}");
             socket.nextError("unknown_track", "subscribe");
