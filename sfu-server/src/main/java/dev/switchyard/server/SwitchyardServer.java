@@ -82,14 +82,14 @@ public final class SwitchyardServer implements AutoCloseable {
                 settings.urls(), settings.secret().bytes(), settings.credentialLifetime(), Clock.systemUTC())));
     }
 
-    /** Access tokens under the configured key; without one, development mode, said loudly. */
-    private static JoinAuthority joinAuthority(ServerConfig config) {
-        if (!config.requiresTokens()) {
+    /** Joins need access tokens under the configured key; without one, development mode, said loudly. */
+    private static JoinAuthority joinAuthority(AccessTokens tokens) {
+        if (tokens == null) {
             LOG.warn("DEVELOPMENT MODE: no token key is configured, so anyone can join any room."
                     + " Set --token-key (or SWITCHYARD_TOKEN_KEY) before exposing this server.");
             return JoinAuthority.developmentMode();
         }
-        return JoinAuthority.withTokens(new AccessTokens(config.tokenKey().bytes(), Clock.systemUTC()));
+        return JoinAuthority.withTokens(tokens);
     }
 
     /** Binds every port and starts serving; on failure nothing stays bound. */
@@ -104,9 +104,11 @@ public final class SwitchyardServer implements AutoCloseable {
             ports = ServerIcePorts.bind(IceSettings.DEFAULTS, config.mediaAddress(), config.mediaPort(),
                     config.iceTcpPort(), config.advertisedAddress(), config.effectiveMediaWorkers());
             roomManager = new RoomManager(transports, ports, config.media(), config.roomLimits());
-            JoinAuthority authority = joinAuthority(config);
-            AdminCredential admin = config.adminKey() == null
-                    ? AdminCredential.none() : AdminCredential.of(config.adminKey().bytes());
+            AccessTokens tokens = config.requiresTokens()
+                    ? new AccessTokens(config.tokenKey().bytes(), Clock.systemUTC()) : null;
+            JoinAuthority authority = joinAuthority(tokens);
+            AdminCredential admin = AdminCredential.of(config.adminKey() == null ? null : config.adminKey().bytes(),
+                    tokens);
             SignalingCounters signalingCounters = new SignalingCounters();
             metrics = new ServerMetrics(roomManager, ports, signalingCounters);
             SfuEndpoint sfu = new SfuEndpoint(roomManager, authority, iceServers(config), config.resumeGrace());

@@ -1,6 +1,7 @@
 package dev.switchyard.signaling.sfu;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,10 +21,12 @@ import dev.switchyard.conference.RoomManager;
 import dev.switchyard.signaling.HttpResponses;
 import dev.switchyard.signaling.HttpRoute;
 import dev.switchyard.signaling.auth.AdminCredential;
+import dev.switchyard.signaling.auth.AdminScope;
 import dev.switchyard.signaling.message.Json;
 
 /**
- * The admin API under {@code /admin/} (README "Admin API"), for the holder of the admin key:
+ * The admin API under {@code /admin/} (README "Admin API"), for the holder of the admin key, or, for one room, of
+ * an access token for that room with the admin grant (a moderator):
  * <ul>
  *   <li>{@code GET /admin/rooms}: every room with its participants and their tracks;</li>
  *   <li>{@code POST /admin/rooms/ROOM/participants/ID/remove} ({@code {"reason": …}} optional): removes a
@@ -32,8 +35,8 @@ import dev.switchyard.signaling.message.Json;
  *       everyone, whatever its publisher does;</li>
  *   <li>{@code POST /admin/rooms/ROOM/close} ({@code {"reason": …}} optional): removes everyone.</li>
  * </ul>
- * Answers 204 when done, 404 for an unknown room, participant or track, 401 without the key, 403 when no admin key
- * is configured.
+ * Answers 204 when done, 404 for an unknown room, participant or track, 401 without a credential, 403 for another
+ * room than a moderator's or when neither an admin key nor tokens are configured.
  */
 public final class AdminRoute implements HttpRoute {
 
@@ -43,6 +46,7 @@ public final class AdminRoute implements HttpRoute {
     private static final Pattern REMOVE = Pattern.compile("/admin/rooms/" + ID + "/participants/" + ID + "/remove");
     private static final Pattern MUTE = Pattern.compile("/admin/rooms/" + ID + "/tracks/" + ID + "/mute");
     private static final Pattern CLOSE = Pattern.compile("/admin/rooms/" + ID + "/close");
+    private static final Pattern ROOM = Pattern.compile("/admin/rooms/" + ID + "/");
     private static final String DEFAULT_REASON = "removed by an administrator";
 
     private final RoomManager roomManager;
@@ -61,22 +65,24 @@ public final class AdminRoute implements HttpRoute {
         if (!credential.isConfigured()) {
             return HttpResponses.text(HttpResponseStatus.FORBIDDEN, "the admin API is off: configure an admin key\n");
         }
-        if (!credential.authorizes(request)) {
-            FullHttpResponse refusal = HttpResponses.text(HttpResponseStatus.UNAUTHORIZED, "admin key required\n");
+        Optional<AdminScope> scope = credential.scope(request);
+        if (scope.isEmpty()) {
+            FullHttpResponse refusal = HttpResponses.text(HttpResponseStatus.UNAUTHORIZED,
+                    "the admin key or an access token with the admin grant is required\n");
             refusal.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"switchyard-admin\"");
             return refusal;
         }
         try {
-            return handle(request, path);
+            return handle(request, path, scope.get());
         } catch (IllegalArgumentException e) {
             return HttpResponses.text(HttpResponseStatus.BAD_REQUEST, e.getMessage() + "\n");
         }
     }
 
     /** @throws IllegalArgumentException for a body that is not what the action takes */
-    private FullHttpResponse handle(FullHttpRequest request, String path) {
+    private FullHttpResponse handle(FullHttpRequest request, String path, AdminScope scope) {
         if (path.equals("/admin/rooms")) {
-            return request.method().equals(HttpMethod.GET) ? HttpResponses.json(rooms())
+            return request.method().equals(HttpMethod.GET) ? HttpResponses.json(rooms(scope))
                     : HttpResponses.methodNotAllowed();
         }
         if (!request.method().equals(HttpMethod.POST)) {
@@ -84,7 +90,11 @@ public final class AdminRoute implements HttpRoute {
         }
         String text = request.content().toString(StandardCharsets.UTF_8);
         JsonNode body = text.isBlank() ? Json.object() : Json.readObject(text);
-        Matcher match;
+        Matcher match = ROOM.matcher(path);
+        if (match.lookingAt() && !scope.covers(match.group(1))) {
+            return HttpResponses.text(HttpResponseStatus.FORBIDDEN, "this token administers room " + scope.room()
+                    + " only\n");
+        }
         boolean done;
         if ((match = REMOVE.matcher(path)).matches()) {
             String reason = text(body, "reason", DEFAULT_REASON);
@@ -115,10 +125,13 @@ public final class AdminRoute implements HttpRoute {
         }
     }
 
-    private ObjectNode rooms() {
+    private ObjectNode rooms(AdminScope scope) {
         ObjectNode body = Json.object();
         ArrayNode rooms = body.putArray("rooms");
         roomManager.participantsByRoom().forEach((room, participants) -> {
+            if (!scope.covers(room)) {
+                return;
+            }
             ObjectNode node = rooms.addObject().put("room", room);
             ArrayNode list = node.putArray("participants");
             for (ParticipantInfo participant : participants) {

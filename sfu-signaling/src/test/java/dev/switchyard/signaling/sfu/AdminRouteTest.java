@@ -7,9 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -20,7 +23,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import dev.switchyard.conference.RoomManager;
 import dev.switchyard.signaling.SignalingServer;
+import dev.switchyard.signaling.auth.AccessToken;
+import dev.switchyard.signaling.auth.AccessTokens;
 import dev.switchyard.signaling.auth.AdminCredential;
+import dev.switchyard.signaling.auth.Grants;
 import dev.switchyard.signaling.auth.JoinAuthority;
 import dev.switchyard.signaling.testing.MediaPort;
 import dev.switchyard.signaling.testing.PublishRequest;
@@ -32,6 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AdminRouteTest {
 
     private static final String KEY = "admin key of the test";
+    private static final AccessTokens TOKENS = new AccessTokens(
+            "the token key of this test, 32 b".getBytes(StandardCharsets.UTF_8), Clock.systemUTC());
 
     @RegisterExtension
     static final MediaPort MEDIA = new MediaPort();
@@ -46,7 +54,7 @@ class AdminRouteTest {
         server = SignalingServer.start(new InetSocketAddress("127.0.0.1", 0),
                 Map.of("/ws", new SfuEndpoint(roomManager, JoinAuthority.developmentMode(), IceServers.none(),
                             Duration.ZERO)),
-                List.of(new AdminRoute(roomManager, AdminCredential.of(KEY.getBytes(StandardCharsets.UTF_8)))));
+                List.of(new AdminRoute(roomManager, AdminCredential.of(KEY.getBytes(StandardCharsets.UTF_8), TOKENS))));
     }
 
     @AfterEach
@@ -119,6 +127,24 @@ class AdminRouteTest {
             assertTrue(linus.nextError("removed", null).get("message").asText().contains("closed"));
             assertEquals(404, send("POST", "/admin/rooms/retro/close", KEY, null).statusCode());
             assertEquals(1, roomManager.participantCount());
+        }
+    }
+
+    @Test
+    void aTokenWithTheAdminGrantModeratesItsOwnRoomOnly() throws Exception {
+        String moderator = TOKENS.mint(new AccessToken("mod", null, "standup", new Grants(Set.of(), true, false, true),
+                Instant.now(), Instant.now().plusSeconds(600)));
+        String participant = TOKENS.mint(new AccessToken("ada", null, "standup", Grants.PARTICIPANT, Instant.now(),
+                Instant.now().plusSeconds(600)));
+        try (TestSocket ada = joined("standup", "Ada"); TestSocket linus = joined("retro", "Linus")) {
+            JsonNode rooms = TestSocket.parse(send("GET", "/admin/rooms", moderator, null).body()).get("rooms");
+            assertEquals(1, rooms.size(), "only the moderator's room is listed");
+            assertEquals("standup", rooms.get(0).get("room").asText());
+            assertEquals(403, send("POST", "/admin/rooms/retro/close", moderator, null).statusCode());
+            assertEquals(401, send("GET", "/admin/rooms", participant, null).statusCode(), "no admin grant");
+            assertEquals(204, send("POST", "/admin/rooms/standup/close", moderator, null).statusCode());
+            ada.nextError("removed", null);
+            assertEquals(1, roomManager.participantCount(), "linus in the other room stays");
         }
     }
 
