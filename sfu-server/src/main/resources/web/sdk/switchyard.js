@@ -348,6 +348,7 @@ export class Session extends EventTarget {
     if (!participant?.participantId || participant.participantId === this.participantId) return null;
     const entry = {
       participantId: participant.participantId,
+      identity: participant.identity ?? null,
       name: participant.name ?? '',
       tracks: (participant.tracks ?? []).map((t) => ({ muted: false, ...t })),
     };

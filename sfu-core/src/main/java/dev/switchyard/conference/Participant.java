@@ -33,16 +33,20 @@ public final class Participant implements RoomMember {
     private final Room room;
     private final String id;
     private final String name;
+    /** Who it is by its access token, or null. */
+    private final String identity;
     private final ParticipantListener listener;
     private final SubscriberConnection subscriber;
     private final Map<String, Subscription> subscriptions = new HashMap<>();
     private PublisherConnection publisher;
     private boolean gone;
 
-    Participant(RoomServices services, Room room, String id, String name, ParticipantListener listener) {
+    Participant(RoomServices services, Room room, String id, String identity, String name,
+                ParticipantListener listener) {
         this.services = services;
         this.room = room;
         this.id = id;
+        this.identity = identity;
         this.name = name;
         this.listener = listener;
         this.subscriber = new SubscriberConnection(services, listener, this::transportClosedInBackground);
@@ -378,7 +382,7 @@ public final class Participant implements RoomMember {
         if (publisher != null) {
             publisher.tracks().forEach(track -> tracks.add(track.info()));
         }
-        return new ParticipantInfo(id, name, tracks);
+        return new ParticipantInfo(id, identity, name, tracks);
     }
 
     Room room() {

@@ -78,6 +78,15 @@ public final class RoomManager implements AutoCloseable {
      */
     public Participant join(String roomId, String displayName, ParticipantListener listener)
             throws IOException, LimitExceededException {
+        return join(roomId, null, displayName, listener);
+    }
+
+    /**
+     * Enters a room as {@code identity} (from an access token; null for none). A participant of the same identity
+     * already in the room is replaced: it is removed, told why, once the new one is in.
+     */
+    public Participant join(String roomId, String identity, String displayName, ParticipantListener listener)
+            throws IOException, LimitExceededException {
         Objects.requireNonNull(roomId, "roomId");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(listener, "listener");
@@ -88,13 +97,18 @@ public final class RoomManager implements AutoCloseable {
                 if (rooms.get(roomId) != room) {
                     continue;
                 }
-                if (room.size() >= limits.maxParticipantsPerRoom()) {
+                RoomMember replaced = identity == null ? null : room.participants().stream()
+                        .filter(member -> identity.equals(member.info().identity())).findFirst().orElse(null);
+                if (replaced == null && room.size() >= limits.maxParticipantsPerRoom()) {
                     throw new LimitExceededException("room " + roomId + " is full: it holds at most "
                             + limits.maxParticipantsPerRoom() + " participants");
                 }
                 Participant participant = new Participant(services, room, "p-" + participantCounter.incrementAndGet(),
-                        displayName, listener);
+                        identity, displayName, listener);
                 room.add(participant);
+                if (replaced != null) {
+                    replaced.remove("joined again from another connection");
+                }
                 return participant;
             }
         }

@@ -129,6 +129,14 @@ class AccessTokenJoinTest {
                 grace.send(join("standup", token("grace", "standup", Grants.PARTICIPANT)));
                 JsonNode others = grace.next("joined").get("participants");
                 assertEquals("Name of ada", others.get(0).get("name").asText(), "the token's name, not the client's");
+                assertEquals("ada", others.get(0).get("identity").asText(), "others see who it is");
+                try (TestSocket adaAgain = connect("/ws")) {
+                    adaAgain.send(join("standup", token("ada", "standup", Grants.PARTICIPANT)));
+                    adaAgain.next("joined");
+                    assertTrue(ada.nextError("removed", null).get("message").asText()
+                            .contains("joined again from another connection"), "one participant per identity");
+                    assertEquals(2, roomManager.participantCount());
+                }
             }
         }
     }

@@ -114,9 +114,11 @@ final class SfuMessages {
 
     /** A participant object (docs/PROTOCOL.md), as messages and the admin API show it. */
     static ObjectNode participant(ParticipantInfo participant) {
-        ObjectNode node = Json.object()
-                .put("participantId", participant.participantId())
-                .put("name", participant.name());
+        ObjectNode node = Json.object().put("participantId", participant.participantId());
+        if (participant.identity() != null) {
+            node.put("identity", participant.identity());
+        }
+        node.put("name", participant.name());
         ArrayNode tracks = node.putArray("tracks");
         participant.tracks().forEach(track -> tracks.add(track(track)));
         return node;

@@ -144,7 +144,7 @@ final class SfuSession implements WebSocketSession {
         }
         ParticipantEventSender events = new ParticipantEventSender(channel);
         try {
-            participant = roomManager.join(room, name, events);
+            participant = roomManager.join(room, admitted.identity(), name, events);
             sender = events;
             admission = admitted;
         } catch (IOException e) {

@@ -48,7 +48,7 @@ class ParticipantEventSenderTest {
 
     @Test
     void eventsBecomeTheDocumentedMessages() {
-        sender.onParticipantJoined(new ParticipantInfo("p-3", "Grace", List.of(SCREEN)));
+        sender.onParticipantJoined(new ParticipantInfo("p-3", null, "Grace", List.of(SCREEN)));
         assertEquals(TestSocket.parse("""
                 {"type":"participant_joined","participant":{"participantId":"p-3","name":"Grace","tracks":[
                  {"trackId":"t-5","participantId":"p-3","kind":"video","source":"screen","muted":true}]}}"""), sent());
@@ -79,8 +79,8 @@ class ParticipantEventSenderTest {
 
     @Test
     void presenceChangesWithinOneWindowShareOneMessageInTheirOrder() {
-        sender.onParticipantJoined(new ParticipantInfo("p-3", "Grace", List.of()));
-        sender.onParticipantJoined(new ParticipantInfo("p-4", "Linus", List.of()));
+        sender.onParticipantJoined(new ParticipantInfo("p-3", null, "Grace", List.of()));
+        sender.onParticipantJoined(new ParticipantInfo("p-4", null, "Linus", List.of()));
         sender.onParticipantLeft("p-3");
         channel.runPendingTasks();
         assertNull(channel.readOutbound(), "held for the window");
@@ -94,7 +94,7 @@ class ParticipantEventSenderTest {
 
     @Test
     void anyOtherMessageFirstSendsThePresenceChangesBeforeIt() {
-        sender.onParticipantJoined(new ParticipantInfo("p-3", "Grace", List.of()));
+        sender.onParticipantJoined(new ParticipantInfo("p-3", null, "Grace", List.of()));
         sender.onTrackPublished(SCREEN);
         channel.runPendingTasks();
         assertEquals("participant_joined", next().get("type").asText());
