@@ -152,6 +152,16 @@ const probes = {
     return true;
   },
 
+  // Where each connection of the session stands, for a failing test to print.
+  async sfuConnectionStates() {
+    const session = window.switchyard;
+    const describe = (pc) => (pc ? {
+      signaling: pc.signalingState, ice: pc.iceConnectionState, connection: pc.connectionState,
+      mids: pc.getTransceivers().map((t) => `${t.mid}:${t.currentDirection}`).join(' '),
+    } : null);
+    return JSON.stringify({ publisher: describe(session?.publisher), subscriber: describe(session?.subscriber) });
+  },
+
   async sfuJournal() {
     return (window.e2eJournal || []).join('\n');
   },

@@ -79,6 +79,8 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
     private IceParameters lastRemoteIce;
     private boolean awaitingAnswer;
     private boolean offerNeeded;
+    /** The next offer restarts ICE: a restart asked for while an offer awaits its answer waits for it too. */
+    private boolean iceRestartRequested;
     private final String sessionId = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
     private long offerVersion;
     /** m-lines in the offer awaiting its answer; more may have been added since, for the next offer. */
@@ -166,20 +168,21 @@ final class SubscriberConnection implements WebRtcTransport.Listener, RtpSender 
         if (transport == null) {
             transport = services.newServerTransport(this);
         }
-        sendOffer(transport.localDescription());
+        TransportDescription local = iceRestartRequested ? transport.beginIceRestart() : transport.localDescription();
+        iceRestartRequested = false;
+        sendOffer(local);
     }
 
-    /** New ICE credentials in a new offer (RFC 8445 §9). Called under the room lock. */
+    /**
+     * New ICE credentials in a new offer (RFC 8445 §9), or in the one after the outstanding answer. Called under
+     * the room lock.
+     */
     void restartIce() throws IOException {
-        if (transport == null || !remoteKnown) {
-            renegotiate();
-            return;
+        // Before the participant ever answered there is nothing to restart: the next offer starts ICE anyway.
+        if (transport != null && remoteKnown) {
+            iceRestartRequested = true;
         }
-        if (awaitingAnswer) {
-            offerNeeded = true;
-            return;
-        }
-        sendOffer(transport.beginIceRestart());
+        renegotiate();
     }
 
     private void sendOffer(TransportDescription local) {

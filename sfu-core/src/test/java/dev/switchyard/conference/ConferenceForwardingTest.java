@@ -258,7 +258,39 @@ class ConferenceForwardingTest {
         }
     }
 
-    /** Answers the subscriber offers that are waiting, until none comes within a moment. */
+    @Test
+    void anIceRestartAskedForWhileAnOfferAwaitsItsAnswerComesWithTheNextOffer() throws Exception {
+        try (RoomManager roomManager = new RoomManager(serverContext, ports)) {
+            RecordingParticipantListener bobEvents = new RecordingParticipantListener();
+            Participant alice = roomManager.join("restart-queued", "Alice", new RecordingParticipantListener());
+            Participant bob = roomManager.join("restart-queued", "Bob", bobEvents);
+            ClientSide alicePublisher = new ClientSide();
+            ClientSide bobSubscriber = new ClientSide();
+            TrackInfo track = alice.publish(alicePublisher.vp8Offer(), Map.of("0", TrackSource.CAMERA))
+                    .tracks().get(0);
+            bob.subscribe(List.of(track.trackId()));
+            RecordingParticipantListener.Offer first = bobEvents.offers.poll(5, TimeUnit.SECONDS);
+            bob.acceptSubscriberAnswer(bobSubscriber.answer(first.sdp()));
+
+            alice.publish(alicePublisher.vp8Offer().replace("a=sendonly", "a=inactive"), Map.of());
+            RecordingParticipantListener.Offer pending = bobEvents.offers.poll(5, TimeUnit.SECONDS);
+            assertNotNull(pending, "the unpublish renegotiates bob's subscriber connection");
+            bob.restartSubscriberIce();
+            assertEquals(null, bobEvents.offers.poll(200, TimeUnit.MILLISECONDS), "one offer at a time");
+            bob.acceptSubscriberAnswer(bobSubscriber.answer(pending.sdp()));
+
+            RecordingParticipantListener.Offer restart = bobEvents.offers.poll(5, TimeUnit.SECONDS);
+            assertNotNull(restart, "the restart follows the answer");
+            assertNotEquals(iceUfrag(pending.sdp()), iceUfrag(restart.sdp()), "new ICE credentials");
+            bobSubscriber.close();
+            alicePublisher.close();
+        }
+    }
+
+    private static String iceUfrag(String sdp) throws Exception {
+        return SdpTransportMapping.remoteTransport(SessionDescription.parse(sdp)).ice().usernameFragment();
+    }
+
     /**
      * Answers the offers made so far and those the answers lead to. The server makes its offers on the thread
      * whose request causes them, so they are all queued by the time the request returns.

@@ -33,11 +33,20 @@ final class MediaCheck {
     static Map<MediaReceiver, List<RemoteTrack>> awaitPlaying(
             Map<? extends MediaReceiver, List<ExpectedTrack>> expected) {
         Map<MediaReceiver, List<RemoteTrack>> snapshot = new LinkedHashMap<>();
-        expected.forEach((page, tracks) -> snapshot.put(page, Poll.until(
-                page.name() + " to play " + tracks, SETTLE, page::remoteTracks,
-                seen -> tracks.stream().allMatch(e -> seen.stream().anyMatch(e::isPlayedBy)),
-                Object::toString)));
+        expected.forEach((page, tracks) -> snapshot.put(page, awaitPlaying(page, tracks)));
         return snapshot;
+    }
+
+    private static List<RemoteTrack> awaitPlaying(MediaReceiver page, List<ExpectedTrack> tracks) {
+        try {
+            return Poll.until(page.name() + " to play " + tracks, SETTLE, page::remoteTracks,
+                    seen -> tracks.stream().allMatch(e -> seen.stream().anyMatch(e::isPlayedBy)),
+                    Object::toString);
+        } catch (AssertionError e) {
+            String diagnosis = page.diagnosis();
+            E2eLogs.save(page.name(), "diagnosis", diagnosis);
+            throw new AssertionError(e.getMessage() + "\n" + page.name() + " " + diagnosis, e);
+        }
     }
 
     /** Asserts each expected track's counter rose since {@code before} (taken by {@link #awaitPlaying}). */

@@ -8,4 +8,9 @@ interface MediaReceiver {
     String name();
 
     List<RemoteTrack> remoteTracks();
+
+    /** What the page can tell about its own state when a check fails: events, connection states. */
+    default String diagnosis() {
+        return "";
+    }
 }

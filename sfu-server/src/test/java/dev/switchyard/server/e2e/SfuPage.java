@@ -56,6 +56,12 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
         }
     }
 
+    @Override
+    public String diagnosis() {
+        return "connections: " + PageProbe.run(browser, "sfuConnectionStates") + "\nevents since joining:\n"
+                + journal();
+    }
+
     /** The session events the page recorded since it joined, one per line. */
     String journal() {
         return (String) PageProbe.run(browser, "sfuJournal");
@@ -157,7 +163,6 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
         return millis;
     }
 
-    /** What the page's publisher connection decided about its video: target bitrate, limitation, resolution. */
     /** Publishes incompressible noise (1280x720, 15 fps) instead of the fake camera: {@code e2e/noise-camera.js}. */
     void publishNoiseInsteadOfCamera() {
         Object result = browser.asyncScript(NOISE_CAMERA);
@@ -166,6 +171,7 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
         }
     }
 
+    /** What the page's publisher connection decided about its video: target bitrate, limitation, resolution. */
     PublisherSendState publisherSendState() {
         return PublisherSendState.fromProbe((Map<?, ?>) PageProbe.run(browser, "publisherSendState"));
     }
