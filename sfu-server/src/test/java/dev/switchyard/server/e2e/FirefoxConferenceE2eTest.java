@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Firefox and Chromium in one call through the SFU, on the server's demo page and SDK: three Chromium
+ * Firefox and Chromium in one call through the SFU, on the server's demo page and SDK: two Chromium
  * participants and one Firefox ESR participant with fake cameras and microphones share one room for the whole
  * class. Firefox joins second, so that it answers a first subscriber offer that already carries a Chromium
- * participant's tracks and then renegotiations that add the others'. The departures come last, as they shrink
- * the call.
+ * participant's tracks and then a renegotiation that adds the other's. The departures come last, as they shrink
+ * the call. Three browsers, not more: on two cores a fourth starves the others.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirefoxConferenceE2eTest {
@@ -36,8 +36,7 @@ class FirefoxConferenceE2eTest {
         server = E2eServer.start();
         join(SfuPage.join(server.http(), ROOM, "ada"));
         firefox = join(SfuPage.joinWithFirefox(server.http(), ROOM, "firefox"));
-        join(SfuPage.join(server.http(), ROOM, "grace"));
-        lastChromium = join(SfuPage.join(server.http(), ROOM, "linus"));
+        lastChromium = join(SfuPage.join(server.http(), ROOM, "grace"));
     }
 
     @AfterAll
