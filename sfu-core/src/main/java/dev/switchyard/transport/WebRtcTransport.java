@@ -77,6 +77,8 @@ public final class WebRtcTransport implements AutoCloseable {
     private volatile DtlsRole dtlsRole;
     /** Set once ICE connected the active pair: DTLS may run from then on. */
     private volatile boolean iceConnected;
+    /** Set once a pair passed its check, before the peer nominated one: DTLS may run already (RFC 8445 §12.1). */
+    private volatile boolean iceUsable;
     /** Set by the peer's first ClientHello: a DTLS server has something to answer from then on. */
     private volatile boolean clientHelloSeen;
     private final long createdNanos = System.nanoTime();
@@ -205,12 +207,12 @@ public final class WebRtcTransport implements AutoCloseable {
     }
 
     /**
-     * Starts the handshake once ICE is connected, and as a DTLS server only once the peer's ClientHello came: a
-     * handshake holds a thread while it runs, and a peer that connects ICE but never sends a ClientHello must
-     * not hold one (the connect deadline closes such a transport).
+     * Starts the handshake once ICE has a usable pair, and as a DTLS server only once the peer's ClientHello
+     * came: a handshake holds a thread while it runs, and a peer that connects ICE but never sends a ClientHello
+     * must not hold one (the connect deadline closes such a transport).
      */
     private void startDtlsWhenDue() {
-        boolean due = iceConnected && (dtlsRole == DtlsRole.CLIENT || clientHelloSeen);
+        boolean due = (iceConnected || iceUsable) && (dtlsRole == DtlsRole.CLIENT || clientHelloSeen);
         if (due && dtlsStarted.compareAndSet(false, true)) {
             dtls.start(context.handshakeExecutor());
         }
@@ -383,6 +385,14 @@ public final class WebRtcTransport implements AutoCloseable {
             }
             if (connection == activeIce) {
                 iceConnected = true;
+                startDtlsWhenDue();
+            }
+        }
+
+        @Override
+        public void onValidPair(IceConnection connection) {
+            if (connection == activeIce) {
+                iceUsable = true;
                 startDtlsWhenDue();
             }
         }

@@ -40,6 +40,14 @@ public final class IceConnection implements AutoCloseable {
         /** A pair was selected; {@link #send} now reaches the peer. */
         void onConnected(IceConnection connection);
 
+        /**
+         * A server connection's first pair passed its check: {@link #send} reaches the peer already, before the
+         * peer nominates a pair (RFC 8445 §12.1), which a browser does only with its next check, tens of
+         * milliseconds later.
+         */
+        default void onValidPair(IceConnection connection) {
+        }
+
         /** Connectivity establishment failed; the connection is unusable. */
         void onFailed(IceConnection connection, String reason);
 
@@ -65,6 +73,8 @@ public final class IceConnection implements AutoCloseable {
     private volatile Thread clientReader;
     /** The peer's address as its authenticated media last showed it, once that differed from the selected pair. */
     private volatile InetSocketAddress latchedRemote;
+    /** The peer's address on the first pair that passed its check, where data goes until one is selected. */
+    private volatile InetSocketAddress validRemote;
     /** The source {@link #confirmSource} last looked at: the same object again needs no further work. */
     private volatile InetSocketAddress confirmedSource;
 
@@ -227,6 +237,10 @@ public final class IceConnection implements AutoCloseable {
             return serverPorts.udpPort().send(buffer, offset, length,
                     latched != null ? latched : pair.getRemoteCandidate().getTransportAddress());
         }
+        InetSocketAddress valid = validRemote;
+        if (pair == null && valid != null) {
+            return serverPorts.udpPort().send(buffer, offset, length, valid);
+        }
         component.send(buffer, offset, length);
         return true;
     }
@@ -284,6 +298,11 @@ public final class IceConnection implements AutoCloseable {
         // Only the selected pair is kept alive (KeepAliveStrategy.SELECTED_ONLY), so any confirmation is for it.
         if (IceMediaStream.PROPERTY_PAIR_CONSENT_FRESHNESS_CHANGED.equals(event.getPropertyName())) {
             lastConsentNanos = System.nanoTime();
+        } else if (IceMediaStream.PROPERTY_PAIR_VALIDATED.equals(event.getPropertyName())
+                && event.getSource() instanceof CandidatePair pair && serverPorts != null && validRemote == null
+                && pair.getLocalCandidate().getTransport() == org.ice4j.Transport.UDP && !closed.get()) {
+            validRemote = pair.getRemoteCandidate().getTransportAddress();
+            listener.onValidPair(this);
         }
     }
 

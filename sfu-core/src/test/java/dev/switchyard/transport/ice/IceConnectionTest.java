@@ -56,6 +56,37 @@ class IceConnectionTest {
     }
 
     @Test
+    void aServerSendsOnTheFirstValidPairBeforeThePeerNominatesOne() throws Exception {
+        RecordingListener clientEvents = new RecordingListener();
+        BlockingQueue<String> serverSteps = new LinkedBlockingQueue<>();
+        IceConnection.Listener serverEvents = new RecordingListener() {
+            @Override
+            public void onValidPair(IceConnection connection) {
+                try {
+                    serverSteps.add("valid pair, connected " + connection.isConnected() + ", sent "
+                            + connection.send(bytes("\u0080early"), 0, 6));
+                } catch (java.io.IOException e) {
+                    serverSteps.add("valid pair, send failed: " + e.getMessage());
+                }
+            }
+
+            @Override
+            public void onConnected(IceConnection connection) {
+                serverSteps.add("connected");
+            }
+        };
+        try (IceConnection server = IceConnection.forServer(ports, serverEvents);
+             IceConnection client = IceConnection.forClient(TestIceSettings.SETTINGS,
+                     InetAddress.getLoopbackAddress(), clientEvents)) {
+            server.connect(client.localParameters(), client.localCandidates());
+            client.connect(server.localParameters(), server.localCandidates());
+            assertEquals("valid pair, connected false, sent true", serverSteps.poll(10, TimeUnit.SECONDS));
+            assertEquals("connected", serverSteps.poll(10, TimeUnit.SECONDS));
+            assertEquals("\u0080early", clientEvents.packets.poll(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void advertisedAddressReplacesTheBoundAddressInCandidates() throws Exception {
         InetAddress publicAddress = InetAddress.getByName("203.0.113.7");
         try (ServerIcePorts natPorts = ServerIcePorts.bind(TestIceSettings.SETTINGS,
@@ -85,7 +116,7 @@ class IceConnectionTest {
         }
     }
 
-    private static final class RecordingListener implements IceConnection.Listener {
+    private static class RecordingListener implements IceConnection.Listener {
         final CountDownLatch connected = new CountDownLatch(1);
         final BlockingQueue<String> packets = new LinkedBlockingQueue<>();
 

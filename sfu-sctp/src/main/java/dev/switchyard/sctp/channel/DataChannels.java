@@ -147,17 +147,15 @@ public final class DataChannels {
         listener.onChannelOpened(channel);
     }
 
-    private void onUserMessage(int streamId, long payloadProtocolId, byte[] message) {
+    private void onUserMessage(int streamId, long protocol, byte[] message) {
         DataChannel channel = channels.get(streamId);
-        boolean known = payloadProtocolId == PayloadProtocol.STRING || payloadProtocolId == PayloadProtocol.BINARY
-                || payloadProtocolId == PayloadProtocol.STRING_EMPTY || payloadProtocolId == PayloadProtocol.BINARY_EMPTY;
-        if (channel == null || !known) {
+        boolean binary = protocol == PayloadProtocol.BINARY || protocol == PayloadProtocol.BINARY_EMPTY;
+        boolean text = protocol == PayloadProtocol.STRING || protocol == PayloadProtocol.STRING_EMPTY;
+        if (channel == null || !binary && !text) {
             messagesDropped++;
             return;
         }
-        boolean empty = payloadProtocolId == PayloadProtocol.STRING_EMPTY
-                || payloadProtocolId == PayloadProtocol.BINARY_EMPTY;
-        boolean binary = payloadProtocolId == PayloadProtocol.BINARY || payloadProtocolId == PayloadProtocol.BINARY_EMPTY;
+        boolean empty = protocol == PayloadProtocol.STRING_EMPTY || protocol == PayloadProtocol.BINARY_EMPTY;
         listener.onMessage(channel, empty ? new byte[0] : message, binary);
     }
 
