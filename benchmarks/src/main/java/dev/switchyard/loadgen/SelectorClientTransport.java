@@ -309,5 +309,10 @@ final class SelectorClientTransport implements AutoCloseable {
         public void onClosed() {
             close("DTLS session closed by the peer");
         }
+
+        @Override
+        public void onApplicationData(byte[] buffer, int offset, int length) {
+            // Synthetic participants open no data channel.
+        }
     }
 }

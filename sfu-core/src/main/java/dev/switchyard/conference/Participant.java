@@ -81,6 +81,15 @@ public final class Participant implements RoomMember {
      */
     public PublishedTracks publish(String offerSdp, Map<String, TrackSource> sourcesByMid)
             throws NegotiationException, LimitExceededException {
+        return publish(offerSdp, sourcesByMid, true);
+    }
+
+    /**
+     * As {@link #publish(String, Map)}; {@code maySendData} says whether the participant's data channel messages
+     * are forwarded to others (its token grants data). It may always receive.
+     */
+    public PublishedTracks publish(String offerSdp, Map<String, TrackSource> sourcesByMid, boolean maySendData)
+            throws NegotiationException, LimitExceededException {
         Objects.requireNonNull(offerSdp, "offerSdp");
         SessionDescription offer;
         try {
@@ -98,7 +107,8 @@ public final class Participant implements RoomMember {
             boolean firstOffer = publisher == null;
             if (firstOffer) {
                 try {
-                    publisher = new PublisherConnection(services, this::transportClosedInBackground);
+                    publisher = new PublisherConnection(services, room.dataRoom(), id, maySendData,
+                            this::transportClosedInBackground);
                 } catch (IOException e) {
                     throw new NegotiationException("cannot create the publisher connection: " + e.getMessage(), e);
                 }

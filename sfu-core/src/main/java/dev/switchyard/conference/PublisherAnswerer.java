@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.switchyard.sdp.Attribute;
 import dev.switchyard.sdp.Attributes;
 import dev.switchyard.sdp.ConnectionData;
 import dev.switchyard.sdp.Direction;
@@ -27,7 +28,8 @@ import dev.switchyard.transport.TransportDescription;
 
 /**
  * Answers a publisher connection's offer (RFC 8829 §5.3): every sending audio or video m-line is accepted
- * receive-only with one codec the server can forward, everything else is rejected or made inactive.
+ * receive-only with one codec the server can forward, the first data channel m-line is accepted (RFC 8841),
+ * everything else is rejected or made inactive.
  */
 final class PublisherAnswerer {
 
@@ -36,14 +38,24 @@ final class PublisherAnswerer {
      *
      * @param extensionIds the header extensions accepted on any m-line, by URI, with the publisher's ids (one
      *                     numbering for the whole BUNDLE group, RFC 8843 §9.1)
+     * @param dataChannels what was agreed for data channels, or empty if the offer had no data channel m-line
      */
-    record Answer(String sdp, List<PublishedMedia> media, Map<String, Integer> extensionIds) {
+    record Answer(String sdp, List<PublishedMedia> media, Map<String, Integer> extensionIds,
+                  Optional<DataChannelTerms> dataChannels) {
 
         /** The publisher's id for an extension, or -1 if it was not negotiated. */
         int extensionId(String uri) {
             return extensionIds.getOrDefault(uri, -1);
         }
     }
+
+    /** The largest message the server takes and sends on a data channel: what browsers advertise today. */
+    static final int MAX_MESSAGE_SIZE = 256 * 1024;
+    /** RFC 8841 §6.1: the largest message when an offer states none. */
+    private static final long DEFAULT_REMOTE_MAX_MESSAGE_SIZE = 64 * 1024;
+    /** RFC 8841 §5: the SCTP port when an offer states none. */
+    private static final int DEFAULT_SCTP_PORT = 5000;
+    private static final String DATA_CHANNEL_FORMAT = "webrtc-datachannel";
 
     private PublisherAnswerer() {
     }
@@ -61,8 +73,16 @@ final class PublisherAnswerer {
         List<PublishedMedia> accepted = new ArrayList<>();
         List<String> bundle = new ArrayList<>();
         Map<String, Integer> sessionExtensionIds = new LinkedHashMap<>();
+        Optional<DataChannelTerms> dataChannels = Optional.empty();
         for (MediaDescription offered : offer.media()) {
             String mid = offered.mid().orElseThrow(() -> new NegotiationException("an m-line has no a=mid"));
+            if (dataChannels.isEmpty() && isDataChannelLine(offered)) {
+                DataChannelTerms terms = dataChannelTerms(offered);
+                answer.addMedia(dataChannelLine(mid, terms, local));
+                bundle.add(mid);
+                dataChannels = Optional.of(terms);
+                continue;
+            }
             Optional<MediaKind> kind = kindOf(offered);
             Direction direction = offer.directionOf(offered);
             Optional<CodecChoice> codec = kind.flatMap(k -> chooseCodec(offered, k, retransmission));
@@ -110,10 +130,37 @@ final class PublisherAnswerer {
             }
         }
         if (bundle.isEmpty()) {
-            throw new NegotiationException("the offer has no audio or video m-line the server can receive");
+            throw new NegotiationException(
+                    "the offer has no audio, video or data channel m-line the server can receive");
         }
         answer.attributes().add(Group.bundle(bundle));
-        return new Answer(answer.serialize(), accepted, Map.copyOf(sessionExtensionIds));
+        return new Answer(answer.serialize(), accepted, Map.copyOf(sessionExtensionIds), dataChannels);
+    }
+
+    private static boolean isDataChannelLine(MediaDescription offered) {
+        return !offered.isRejected() && MediaDescription.APPLICATION.equals(offered.kind())
+                && MediaDescription.PROTOCOL_SCTP.equals(offered.protocol())
+                && offered.formats().contains(DATA_CHANNEL_FORMAT);
+    }
+
+    private static DataChannelTerms dataChannelTerms(MediaDescription offered) {
+        int port = offered.attributes().sctpPort().orElse(DEFAULT_SCTP_PORT);
+        long remoteLimit = offered.attributes().maxMessageSize().orElse(DEFAULT_REMOTE_MAX_MESSAGE_SIZE);
+        // RFC 8841 §6: 0 means "no limit stated".
+        long limit = remoteLimit == 0 ? MAX_MESSAGE_SIZE : Math.min(MAX_MESSAGE_SIZE, remoteLimit);
+        return new DataChannelTerms(port, (int) limit);
+    }
+
+    /** RFC 8841 §5: the answer's SCTP port is the offer's, since both ends of a WebRTC association use one. */
+    private static MediaDescription dataChannelLine(String mid, DataChannelTerms terms, TransportDescription local) {
+        MediaDescription media = new MediaDescription(MediaDescription.APPLICATION, 9, MediaDescription.PROTOCOL_SCTP,
+                List.of(DATA_CHANNEL_FORMAT));
+        media.setConnection(ConnectionData.ipv4("0.0.0.0"));
+        media.attributes().setMid(mid);
+        SdpTransportMapping.addLocalTransport(media, local, Setup.PASSIVE);
+        media.attributes().add(new Attribute(Attributes.SCTP_PORT, Integer.toString(terms.sctpPort())));
+        media.attributes().add(new Attribute(Attributes.MAX_MESSAGE_SIZE, Integer.toString(MAX_MESSAGE_SIZE)));
+        return media;
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 import dev.switchyard.buffer.PacketBuffer;
+import dev.switchyard.datachannel.DataEndpoint;
+import dev.switchyard.datachannel.DataRoom;
 import dev.switchyard.media.NackGenerator;
 import dev.switchyard.media.PacketCache;
 import dev.switchyard.media.ReceiveStream;
@@ -36,12 +38,16 @@ import dev.switchyard.rtp.extension.TransportSequenceNumber;
 import dev.switchyard.sdp.SessionDescription;
 import dev.switchyard.transport.TransportDescription;
 import dev.switchyard.transport.WebRtcTransport;
+import dev.switchyard.transport.dtls.DtlsRole;
 
 /**
  * A participant's publisher connection: the transport its tracks arrive on, the tracks by m-line, a
  * {@link ReceiveStream} per incoming SSRC, and the receive path. After the transport's SRTP unprotect, an RTP
  * packet goes: stream lookup by SSRC (or MID) → receive statistics → retransmission cache → the track's
  * fan-out to its subscribers. RTCP is parsed once; sender reports go to their streams.
+ *
+ * <p>Its data channels, once an offer carries a data channel m-line, are a {@link DataEndpoint} fed with the
+ * transport's DTLS application data.
  *
  * <p>Packets are matched to tracks by SSRC; an SSRC not announced in the offer is bound to its m-line the first
  * time it arrives with the MID header extension (RFC 8843 §15), as Firefox and simulcast senders require.
@@ -96,9 +102,24 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     private final String sessionId = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
     private long answerVersion;
     private String remoteUfrag;
+    private DtlsRole dtlsRole;
+    private final RoomServices services;
+    private final DataRoom dataRoom;
+    private final String participantId;
+    private final boolean maySendData;
+    private volatile DataEndpoint dataChannels;
 
-    /** @param onTransportClosed told why, when the transport closes other than by {@link #close} */
-    PublisherConnection(RoomServices services, Consumer<String> onTransportClosed) throws IOException {
+    /**
+     * @param dataRoom          where the participant's data channel messages go
+     * @param maySendData       whether its data channel messages are forwarded (its token grants data)
+     * @param onTransportClosed told why, when the transport closes other than by {@link #close}
+     */
+    PublisherConnection(RoomServices services, DataRoom dataRoom, String participantId, boolean maySendData,
+                        Consumer<String> onTransportClosed) throws IOException {
+        this.services = services;
+        this.dataRoom = dataRoom;
+        this.participantId = participantId;
+        this.maySendData = maySendData;
         this.onTransportClosed = onTransportClosed;
         this.counters = services.retransmissionCounters();
         this.rtcpCounters = services.rtcpCounters();
@@ -145,14 +166,30 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         }
         answerVersion++;
         if (first) {
-            transport.connect(remote, SdpTransportMapping.localDtlsRole(offer));
+            dtlsRole = SdpTransportMapping.localDtlsRole(offer);
+            transport.connect(remote, dtlsRole);
         } else if (restart) {
             transport.completeIceRestart(remote.ice(), remote.candidates());
         }
         remoteUfrag = remote.ice().usernameFragment();
         midExtensionId = answer.extensionId(RtpCapabilities.MID);
         transportSequenceExtensionId = answer.extensionId(RtpCapabilities.TRANSPORT_WIDE_SEQUENCE);
+        answer.dataChannels().ifPresent(this::openDataChannels);
         return answer;
+    }
+
+    /** The first offer with a data channel m-line starts the association; later ones keep it. */
+    private void openDataChannels(DataChannelTerms terms) {
+        if (dataChannels != null) {
+            return;
+        }
+        DataEndpoint endpoint = new DataEndpoint(services.dataChannelThread(), dataRoom, participantId, maySendData,
+                services.dataChannelLimits(), terms.sctpPort(), terms.maxMessageSize(), dtlsRole == DtlsRole.CLIENT,
+                packet -> transport.sendApplicationData(packet, 0, packet.length));
+        dataChannels = endpoint;
+        if (transport.isConnected()) {
+            endpoint.onTransportConnected();
+        }
     }
 
     /**
@@ -186,6 +223,10 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     void close() {
         closedLocally = true;
         transport.close();
+        DataEndpoint endpoint = dataChannels;
+        if (endpoint != null) {
+            endpoint.close();
+        }
     }
 
     private synchronized void bind(long ssrc, PublishedTrack track) {
@@ -261,7 +302,19 @@ final class PublisherConnection implements WebRtcTransport.Listener {
 
     @Override
     public void onConnected(WebRtcTransport connected) {
-        // Media starts flowing; nothing to do until the first packet.
+        // Media needs nothing until the first packet; data channels start their association.
+        DataEndpoint endpoint = dataChannels;
+        if (endpoint != null) {
+            endpoint.onTransportConnected();
+        }
+    }
+
+    @Override
+    public void onApplicationData(WebRtcTransport receiving, byte[] buffer, int offset, int length) {
+        DataEndpoint endpoint = dataChannels;
+        if (endpoint != null) {
+            endpoint.receive(buffer, offset, length);
+        }
     }
 
     @Override

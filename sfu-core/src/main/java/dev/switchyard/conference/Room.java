@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.switchyard.datachannel.DataRoom;
+
 /**
  * The participants of one room and the tracks they publish: the routing table that decides who receives
  * what. Every change happens while holding the room's monitor ({@code synchronized (room)}), so a join, a
@@ -16,13 +18,20 @@ final class Room {
     private final String id;
     private final Map<String, RoomMember> participants = new LinkedHashMap<>();
     private final Map<String, PublishedTrack> tracks = new LinkedHashMap<>();
+    private final DataRoom dataRoom;
 
-    Room(String id) {
+    Room(String id, DataRoom dataRoom) {
         this.id = id;
+        this.dataRoom = dataRoom;
     }
 
     String id() {
         return id;
+    }
+
+    /** The room's data channel routing, which runs on the data channel thread, not under the room lock. */
+    DataRoom dataRoom() {
+        return dataRoom;
     }
 
     /** Called with the room lock held. */
@@ -102,7 +111,6 @@ final class Room {
         track.removeAllSubscribers().forEach(Runnable::run);
     }
 
-    /** Called with the room lock held. */
     /** Called with the room lock held; the owner is told too when the server changed its track. */
     void announceMute(PublishedTrack track, boolean toOwner) {
         TrackInfo info = track.info();

@@ -13,6 +13,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.switchyard.datachannel.DataChannelCounters;
+import dev.switchyard.datachannel.DataChannelLimits;
+import dev.switchyard.datachannel.DataChannelThread;
+import dev.switchyard.datachannel.DataRoom;
 import dev.switchyard.media.ForwardingLanes;
 import dev.switchyard.media.NackResponder;
 import dev.switchyard.media.RetransmissionBudget;
@@ -31,6 +35,8 @@ public final class RoomManager implements AutoCloseable {
     private final ServerIcePorts ports;
     private final MediaSettings mediaSettings;
     private final RoomLimits limits;
+    private final DataChannelLimits dataChannelLimits;
+    private final DataChannelThread dataChannelThread = new DataChannelThread();
     private final RetransmissionCounters retransmissions = new RetransmissionCounters();
     private final RtcpCounters rtcp = new RtcpCounters();
     private final AtomicLong mediaConnectionFailures = new AtomicLong();
@@ -55,10 +61,21 @@ public final class RoomManager implements AutoCloseable {
 
     public RoomManager(TransportContext transports, ServerIcePorts ports, MediaSettings mediaSettings,
                        RoomLimits limits) {
+        this(transports, ports, mediaSettings, limits, DataChannelLimits.defaults());
+    }
+
+    public RoomManager(TransportContext transports, ServerIcePorts ports, MediaSettings mediaSettings,
+                       RoomLimits limits, DataChannelLimits dataChannelLimits) {
         this.transports = Objects.requireNonNull(transports, "transports");
         this.ports = Objects.requireNonNull(ports, "ports");
         this.mediaSettings = Objects.requireNonNull(mediaSettings, "mediaSettings");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.dataChannelLimits = Objects.requireNonNull(dataChannelLimits, "dataChannelLimits");
+    }
+
+    /** What the server's data channels forwarded, refused and dropped. */
+    public DataChannelCounters dataChannels() {
+        return dataChannelThread.counters();
     }
 
     /** What became of the packets subscribers asked for again, for the whole server. */
@@ -127,7 +144,7 @@ public final class RoomManager implements AutoCloseable {
             throw new LimitExceededException("the server holds at most " + limits.maxRooms()
                     + " rooms at once; room " + roomId + " cannot be opened now");
         }
-        return rooms.computeIfAbsent(roomId, Room::new);
+        return rooms.computeIfAbsent(roomId, id -> new Room(id, new DataRoom(dataChannelThread)));
     }
 
     public int roomCount() {
@@ -259,6 +276,7 @@ public final class RoomManager implements AutoCloseable {
             closer.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        dataChannelThread.close();
     }
 
     /** What participants get of this manager, without a reference back to the class that creates them. */
@@ -296,6 +314,16 @@ public final class RoomManager implements AutoCloseable {
         @Override
         public RoomLimits limits() {
             return limits;
+        }
+
+        @Override
+        public DataChannelThread dataChannelThread() {
+            return dataChannelThread;
+        }
+
+        @Override
+        public DataChannelLimits dataChannelLimits() {
+            return dataChannelLimits;
         }
 
         @Override

@@ -2,6 +2,8 @@ package dev.switchyard.conference;
 
 import java.io.IOException;
 
+import dev.switchyard.datachannel.DataChannelLimits;
+import dev.switchyard.datachannel.DataChannelThread;
 import dev.switchyard.media.ForwardingLanes;
 import dev.switchyard.media.NackResponder;
 import dev.switchyard.media.RetransmissionCounters;
@@ -21,6 +23,12 @@ interface RoomServices {
     ForwardingLanes forwardingLanes();
 
     MediaSettings mediaSettings();
+
+    /** The thread every data channel association runs on. */
+    DataChannelThread dataChannelThread();
+
+    /** How much is queued towards one data channel receiver before it counts as too slow. */
+    DataChannelLimits dataChannelLimits();
 
     RoomLimits limits();
 

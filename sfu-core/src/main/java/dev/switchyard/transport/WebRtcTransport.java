@@ -52,6 +52,13 @@ public final class WebRtcTransport implements AutoCloseable {
 
         /** The transport is closed and its resources are freed; called once. */
         void onClosed(WebRtcTransport transport, String reason);
+
+        /**
+         * One record of DTLS application data: an SCTP packet of the connection's data channels (RFC 8261).
+         * Transports that negotiated no data channel ignore it.
+         */
+        default void onApplicationData(WebRtcTransport transport, byte[] buffer, int offset, int length) {
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(WebRtcTransport.class);
@@ -196,6 +203,22 @@ public final class WebRtcTransport implements AutoCloseable {
         }
         stats.rtcpSent.incrementAndGet();
         return true;
+    }
+
+    /** Sends one record of DTLS application data (an SCTP packet). False when it was dropped (counted). */
+    public boolean sendApplicationData(byte[] buffer, int offset, int length) {
+        DtlsSession session = dtls;
+        if (session == null || closed.get() || !session.sendApplicationData(buffer, offset, length)) {
+            stats.sendFailures.incrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /** The largest application data one DTLS record carries, or 0 before DTLS is up. */
+    public int applicationDataLimit() {
+        DtlsSession session = dtls;
+        return session == null ? 0 : session.applicationDataLimit();
     }
 
     private boolean sendProtected(PacketBuffer packet) {
@@ -428,6 +451,11 @@ public final class WebRtcTransport implements AutoCloseable {
         @Override
         public void onClosed() {
             close("DTLS session closed by the peer");
+        }
+
+        @Override
+        public void onApplicationData(byte[] buffer, int offset, int length) {
+            listener.onApplicationData(WebRtcTransport.this, buffer, offset, length);
         }
     }
 }

@@ -47,6 +47,14 @@ class DependencyRulesTest {
     }
 
     @Test
+    void dataChannelRoutingKnowsNothingOfRoomsSdpOrTransports() {
+        noClasses().that().resideInAPackage("dev.switchyard.datachannel..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.switchyard.conference..",
+                        "dev.switchyard.transport..", "dev.switchyard.sdp..", "dev.switchyard.media..")
+                .check(CORE);
+    }
+
+    @Test
     void transportsKnowNothingOfRooms() {
         noClasses().that().resideInAPackage("dev.switchyard.transport..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.switchyard.conference..",

@@ -75,10 +75,47 @@ class PublisherAnswererTest {
                 .flatMap(fmtp -> fmtp.parameter("x-google-start-bitrate")), "audio keeps its own parameters");
     }
 
+    /** A data channel m-line as Firefox offers it (RFC 8841), alone or after other lines. */
+    private static String dataChannelOffer(String maxMessageSizeLine) {
+        return "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\n"
+                + "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\n"
+                + "a=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuvwxyz\r\na=setup:actpass\r\n"
+                + "a=sctp-port:5000\r\n" + maxMessageSizeLine;
+    }
+
+    @Test
+    void aDataChannelLineIsAcceptedWithTheOfferedPortAndTheServersLargestMessage() throws Exception {
+        PublisherAnswerer.Answer answer = PublisherAnswerer.answer(SessionDescription.parse(
+                dataChannelOffer("a=max-message-size:1073741823\r\n")), SERVER, "4711", 1, MediaSettings.DEFAULTS);
+        SessionDescription sdp = SessionDescription.parse(answer.sdp());
+
+        assertEquals(List.of("0"), sdp.bundleMids());
+        MediaDescription data = sdp.media().get(0);
+        assertEquals(MediaDescription.APPLICATION, data.kind());
+        assertEquals(MediaDescription.PROTOCOL_SCTP, data.protocol());
+        assertEquals(List.of("webrtc-datachannel"), data.formats());
+        assertEquals(5000, data.attributes().sctpPort().orElseThrow());
+        assertEquals(256 * 1024, data.attributes().maxMessageSize().orElseThrow());
+        assertEquals(Setup.PASSIVE, data.attributes().setup().orElseThrow());
+        assertEquals("srvufrag", data.attributes().iceUfrag().orElseThrow());
+        assertEquals(Optional.of(new DataChannelTerms(5000, 256 * 1024)), answer.dataChannels());
+        assertTrue(answer.media().isEmpty(), "no track");
+    }
+
+    @Test
+    void theLargestMessageIsTheSmallerOfBothEndsAndRfc8841sDefaultWhenTheOfferStatesNone() throws Exception {
+        assertEquals(Optional.of(new DataChannelTerms(5000, 100_000)), PublisherAnswerer.answer(
+                SessionDescription.parse(dataChannelOffer("a=max-message-size:100000\r\n")), SERVER, "4711", 1,
+                MediaSettings.DEFAULTS).dataChannels());
+        assertEquals(Optional.of(new DataChannelTerms(5000, 64 * 1024)), PublisherAnswerer.answer(
+                SessionDescription.parse(dataChannelOffer("")), SERVER, "4711", 1,
+                MediaSettings.DEFAULTS).dataChannels());
+    }
+
     @Test
     void anOfferWithoutMediaTheServerCanReceiveIsRefused() {
         String offer = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=-\r\nt=0 0\r\n"
-                + "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\na=mid:0\r\n"
+                + "m=application 0 UDP/DTLS/SCTP webrtc-datachannel\r\na=mid:0\r\n"
                 + "a=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuvwxyz\r\na=setup:actpass\r\n";
         assertThrows(NegotiationException.class,
                 () -> PublisherAnswerer.answer(SessionDescription.parse(offer), SERVER, "4711", 1,

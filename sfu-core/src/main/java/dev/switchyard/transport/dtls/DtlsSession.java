@@ -26,7 +26,9 @@ import dev.switchyard.transport.srtp.SrtpProfile;
  * it and never blocks. The handshake runs on a thread of the executor given to {@link #start}, blocking on those
  * copies as Bouncy Castle's handshake code requires, for at most the handshake timeout. Once established no
  * thread is held: later records (a retransmitted final flight the peer still waits an answer to, close_notify,
- * alerts) are processed inside {@link #receive} on the caller's thread. Application data is discarded.
+ * alerts, application data) are processed inside {@link #receive} on the caller's thread, or on the handshake
+ * thread for records that arrived while it ran. Application data (SCTP for data channels, RFC 8261) goes to the
+ * listener; {@link #sendApplicationData} sends it.
  *
  * <p>Listener calls: exactly one of {@code onHandshakeComplete} or {@code onHandshakeFailed}, unless
  * {@link #close()} comes first; then {@code onClosed} at most once, after {@link #close()} or when the peer
@@ -44,6 +46,12 @@ public final class DtlsSession {
 
         /** The association ended: the peer closed it, or {@link #close()} was called. */
         void onClosed();
+
+        /**
+         * One record of application data from the peer, in a buffer the session reuses: copy what is kept. Called
+         * only after {@code onHandshakeComplete}, one record at a time.
+         */
+        void onApplicationData(byte[] buffer, int offset, int length);
     }
 
     /**
@@ -145,6 +153,42 @@ public final class DtlsSession {
         return state == State.ESTABLISHED;
     }
 
+    /**
+     * Sends one record of application data. False if the session is not established, the data is larger than
+     * {@link #applicationDataLimit()}, or the datagram could not be sent (to the caller, a lost packet).
+     */
+    public boolean sendApplicationData(byte[] buffer, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
+        if (state != State.ESTABLISHED) {
+            return false;
+        }
+        synchronized (recordLock) {
+            DTLSTransport established = dtls;
+            try {
+                if (state != State.ESTABLISHED || length > established.getSendLimit()) {
+                    return false;
+                }
+                established.send(buffer, offset, length);
+                return true;
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("DTLS {} application data not sent: {}", role, e.getMessage());
+                return false;
+            }
+        }
+    }
+
+    /** The largest application data one record carries, or 0 before the handshake completed. */
+    public int applicationDataLimit() {
+        synchronized (recordLock) {
+            DTLSTransport established = dtls;
+            try {
+                return state == State.ESTABLISHED ? established.getSendLimit() : 0;
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+    }
+
     /** Sends close_notify if established, stops the handshake if running, and releases the session. */
     public void close() {
         DTLSTransport established;
@@ -214,7 +258,11 @@ public final class DtlsSession {
         synchronized (recordLock) {
             try {
                 while (state == State.ESTABLISHED && transport.hasQueued()) {
-                    dtls.receive(applicationData, 0, applicationData.length, NON_BLOCKING_WAIT_MILLIS);
+                    int length = dtls.receive(applicationData, 0, applicationData.length, NON_BLOCKING_WAIT_MILLIS);
+                    if (length >= 0) {
+                        byte[] data = applicationData;
+                        notifyListener(() -> listener.onApplicationData(data, 0, length));
+                    }
                 }
             } catch (QueuedDatagramTransport.Drained e) {
                 // Every queued datagram has been processed.

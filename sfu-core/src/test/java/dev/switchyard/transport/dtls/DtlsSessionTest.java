@@ -187,6 +187,31 @@ class DtlsSessionTest {
         assertEquals(ends.clientEvents().awaitKeys().profile(), ends.serverEvents().awaitKeys().profile());
     }
 
+    /** Data channels ride on DTLS application data (RFC 8261): each record reaches the other end's listener. */
+    @Test
+    void applicationDataGoesBothWaysOnceEstablished() throws Exception {
+        Ends ends = new Setup().start();
+        ends.serverEvents().awaitKeys();
+        ends.clientEvents().awaitKeys();
+        byte[] fromClient = {1, 2, 3};
+        byte[] fromServer = new byte[ends.server().applicationDataLimit()];
+        Arrays.fill(fromServer, (byte) 7);
+        assertTrue(ends.client().sendApplicationData(fromClient, 0, fromClient.length));
+        assertTrue(ends.server().sendApplicationData(fromServer, 0, fromServer.length));
+        assertArrayEquals(fromClient, ends.serverEvents().awaitApplicationData());
+        assertArrayEquals(fromServer, ends.clientEvents().awaitApplicationData());
+        assertTrue(fromServer.length > 1100, "one SCTP packet of about 1,100 bytes fits: " + fromServer.length);
+        assertFalse(ends.server().sendApplicationData(new byte[fromServer.length + 1], 0, fromServer.length + 1),
+                "larger than one record");
+    }
+
+    @Test
+    void applicationDataIsRefusedBeforeTheHandshake() {
+        Ends ends = new Setup().build();
+        assertFalse(ends.client().sendApplicationData(new byte[1], 0, 1));
+        assertEquals(0, ends.client().applicationDataLimit());
+    }
+
     /** Chromium's ClientHello spans two datagrams; a small send limit makes ours do the same. */
     @Test
     void aClientHelloFragmentedAcrossDatagramsIsReassembled() throws Exception {

@@ -1,6 +1,9 @@
 package dev.switchyard.transport.dtls;
 
+import java.util.Arrays;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import dev.switchyard.transport.srtp.SrtpKeyingMaterial;
@@ -13,6 +16,7 @@ final class RecordingListener implements DtlsSession.Listener {
     final CompletableFuture<SrtpKeyingMaterial> keys = new CompletableFuture<>();
     final CompletableFuture<Exception> failure = new CompletableFuture<>();
     final CompletableFuture<Void> closed = new CompletableFuture<>();
+    final BlockingQueue<byte[]> applicationData = new LinkedBlockingQueue<>();
 
     @Override
     public void onHandshakeComplete(SrtpKeyingMaterial keys) {
@@ -27,6 +31,15 @@ final class RecordingListener implements DtlsSession.Listener {
     @Override
     public void onClosed() {
         closed.complete(null);
+    }
+
+    @Override
+    public void onApplicationData(byte[] buffer, int offset, int length) {
+        applicationData.add(Arrays.copyOfRange(buffer, offset, offset + length));
+    }
+
+    byte[] awaitApplicationData() throws Exception {
+        return applicationData.poll(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     SrtpKeyingMaterial awaitKeys() throws Exception {

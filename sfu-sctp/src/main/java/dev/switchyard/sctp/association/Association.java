@@ -65,6 +65,8 @@ public final class Association {
     private final ArrayDeque<OutgoingMessage> early = new ArrayDeque<>();
     /** Messages sent on a stream while its reset is pending, in order: they start its new sequence. */
     private final ArrayDeque<OutgoingMessage> heldForReset = new ArrayDeque<>();
+    /** Bytes of the messages in {@link #early} and {@link #heldForReset}. */
+    private long waitingBytes;
 
     private AssociationState state = AssociationState.CLOSED;
     private long peerTag;
@@ -143,10 +145,12 @@ public final class Association {
         messagesSent++;
         if (sendQueue == null) {
             early.add(message);
+            waitingBytes += data.length;
             return;
         }
         if (streamResets.isResetting(streamId)) {
             heldForReset.add(message);
+            waitingBytes += data.length;
             return;
         }
         sendQueue.enqueue(message);
@@ -158,6 +162,11 @@ public final class Association {
         long waiting = Stream.concat(early.stream(), heldForReset.stream())
                 .filter(m -> m.streamId == streamId).mapToLong(m -> m.data.length).sum();
         return waiting + (sendQueue == null ? 0 : sendQueue.bufferedAmount(streamId));
+    }
+
+    /** Bytes queued on every stream and not yet acknowledged: what a slow peer makes this end hold. */
+    public long bufferedAmount() {
+        return waitingBytes + (sendQueue == null ? 0 : sendQueue.bufferedAmount());
     }
 
     /** Resets these outgoing streams once what was queued on them went (RFC 6525 §5.1.2; RFC 8831 §6.7). */
@@ -393,7 +402,9 @@ public final class Association {
         sendQueue = new SendQueue(settings.mtu(), localInitialTsn, peerWindow, rto);
         forwardTsnSupported = peerSupportsForwardTsn;
         while (!early.isEmpty()) {
-            sendQueue.enqueue(early.poll());
+            OutgoingMessage message = early.poll();
+            waitingBytes -= message.data.length;
+            sendQueue.enqueue(message);
         }
     }
 
@@ -493,6 +504,7 @@ public final class Association {
             OutgoingMessage message = held.next();
             if (!streamResets.isResetting(message.streamId)) {
                 held.remove();
+                waitingBytes -= message.data.length;
                 sendQueue.enqueue(message);
             }
         }
@@ -645,6 +657,7 @@ public final class Association {
         reconfigAt = NO_TIMEOUT;
         early.clear();
         heldForReset.clear();
+        waitingBytes = 0;
         listener.onClosed(reason);
     }
 

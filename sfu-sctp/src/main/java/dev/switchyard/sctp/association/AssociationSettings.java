@@ -57,6 +57,18 @@ public record AssociationSettings(int port, int maxMessageSize, int receiveWindo
                 0xFFFF);
     }
 
+    /** The same on another SCTP port (the SDP's {@code a=sctp-port}). */
+    public AssociationSettings withPort(int sctpPort) {
+        return new AssociationSettings(sctpPort, maxMessageSize, receiveWindow, mtu, rtoInitial, rtoMin, rtoMax,
+                delayedAck, maxRetransmissions, streams);
+    }
+
+    /** The same with another largest packet (what one DTLS record of the transport beneath can carry). */
+    public AssociationSettings withMtu(int bytes) {
+        return new AssociationSettings(port, maxMessageSize, receiveWindow, bytes, rtoInitial, rtoMin, rtoMax,
+                delayedAck, maxRetransmissions, streams);
+    }
+
     /** The same with another largest message (the peer's {@code a=max-message-size}, for instance). */
     public AssociationSettings withMaxMessageSize(int bytes) {
         return new AssociationSettings(port, bytes, Math.max(receiveWindow, bytes), mtu, rtoInitial, rtoMin, rtoMax,

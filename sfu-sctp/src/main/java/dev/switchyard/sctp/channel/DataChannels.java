@@ -25,6 +25,9 @@ import dev.switchyard.sctp.dcep.DataChannelOpen;
  */
 public final class DataChannels {
 
+    /** RFC 8831 §6.2: stream 65535 is reserved. */
+    private static final int MAX_STREAM_ID = 65534;
+
     private final Association association;
     private final DataChannelListener listener;
     /** RFC 8832 §6: the DTLS client opens channels on even streams, the server on odd ones. */
@@ -76,21 +79,40 @@ public final class DataChannels {
         return association.bufferedAmount(channel.streamId());
     }
 
+    /** Bytes queued on every channel and not yet acknowledged. */
+    public long bufferedAmount() {
+        return association.bufferedAmount();
+    }
+
     /**
      * Opens a channel from this end (RFC 8832 §6): DATA_CHANNEL_OPEN on the next free stream of this end's
      * parity. Messages may follow at once; the open message arrives first, as it is sent ordered and reliably.
+     *
+     * @throws IllegalStateException if every stream of this end's parity is open or still closing
      */
     public DataChannel open(String label, String protocol, boolean ordered, int maxRetransmits,
                             long maxLifetimeMillis) {
-        while (channels.containsKey(nextStreamId)) {
-            nextStreamId += 2;
-        }
-        DataChannel channel = new DataChannel(nextStreamId, label, protocol, ordered, maxRetransmits,
+        int streamId = freeStreamId();
+        DataChannel channel = new DataChannel(streamId, label, protocol, ordered, maxRetransmits,
                 maxLifetimeMillis);
-        nextStreamId += 2;
         channels.put(channel.streamId(), channel);
         association.send(channel.streamId(), PayloadProtocol.DCEP, channel.toOpenMessage().serialize(), true, -1, -1);
         return channel;
+    }
+
+    /** The next stream of this end's parity that no channel holds, from where the last search ended. */
+    private int freeStreamId() {
+        for (int tried = 0; tried <= MAX_STREAM_ID / 2; tried++) {
+            int candidate = nextStreamId;
+            nextStreamId += 2;
+            if (nextStreamId > MAX_STREAM_ID) {
+                nextStreamId &= 1;
+            }
+            if (!channels.containsKey(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("every data channel stream of this end is in use");
     }
 
     /**

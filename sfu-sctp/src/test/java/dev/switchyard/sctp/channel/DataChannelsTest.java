@@ -127,4 +127,32 @@ class DataChannelsTest {
         assertEquals(AssociationState.TERMINATED, client.channels.state());
         assertEquals(AssociationState.TERMINATED, server.channels.state());
     }
+
+    @Test
+    void streamsOfClosedChannelsAreUsedAgainOnceTheNumbersRunOut() {
+        connect();
+        DataChannel kept = server.channels.open("kept", "", true, -1, -1);
+        for (int i = 0; i < 40_000; i++) {
+            DataChannel channel = server.channels.open("short-lived", "", true, -1, -1);
+            assertEquals(1, channel.streamId() % 2, "the DTLS server's streams stay odd");
+            assertTrue(channel.streamId() <= 65534, "stream 65535 is reserved");
+            server.channels.close(channel);
+            exchange();
+        }
+        assertEquals(List.of(kept), server.channels.channels());
+        assertEquals(1, client.channels.channels().size());
+    }
+
+    @Test
+    void theBufferedAmountCountsEveryChannelUntilThePeerAcknowledges() {
+        client.channels.connect();
+        DataChannel first = client.channels.open("a", "", true, -1, -1);
+        DataChannel second = client.channels.open("b", "", true, -1, -1);
+        client.channels.send(first, new byte[1000], true);
+        client.channels.send(second, new byte[500], true);
+        assertTrue(client.channels.bufferedAmount() >= 1500, "held before the association is up");
+        server.channels.connect();
+        exchange();
+        assertEquals(0, client.channels.bufferedAmount());
+    }
 }

@@ -209,7 +209,7 @@ final class SfuSession implements WebSocketSession {
         }
         PublishedTracks published;
         try {
-            published = participant.publish(sdp, sources);
+            published = participant.publish(sdp, sources, admission.grants().data());
         } catch (NegotiationException e) {
             throw new ProtocolException(ErrorCode.BAD_SDP, e.getMessage());
         } catch (LimitExceededException e) {
