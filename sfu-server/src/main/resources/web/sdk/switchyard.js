@@ -10,6 +10,11 @@
  *   import { connect } from '/sdk/switchyard.js';
  *   const session = await connect({ room: 'standup', name: 'Ada' });
  *   session.addEventListener('tracksubscribed', (e) => attach(e.detail.stream, e.detail.info));
+ *   session.addEventListener('datareceived', (e) => show(e.detail.from, e.detail.data));
+ *   session.sendData(JSON.stringify({ chat: 'hello' }));
+ *
+ * Data goes over the publisher connection's SCTP association: the server forwards each message to the room
+ * or to the participants named, on a channel per sender whose protocol is the sender's participant id.
  */
 
 /** Sources a published track may have (PROTOCOL.md, `publish`). */
@@ -35,6 +40,12 @@ const RESUBSCRIBE_DELAY_MS = 200;
 
 const CAMERA_CONSTRAINTS = Object.freeze({ width: { ideal: 1280 }, height: { ideal: 720 } });
 
+/** Data channel labels, one per reliability; receivers see them as `channel` of `datareceived`. */
+const RELIABLE_CHANNEL = 'reliable';
+const UNRELIABLE_CHANNEL = 'unreliable';
+/** docs/PROTOCOL.md: a channel whose protocol is `to:<ids>` reaches only those participants. */
+const NAMED_AUDIENCE_PREFIX = 'to:';
+
 /** A failure reported by the server (`error` message) or by the SDK itself. */
 export class SwitchyardError extends Error {
   constructor(code, message, requestType) {
@@ -53,7 +64,7 @@ export class SwitchyardError extends Error {
  *
  * Options: `url` (default `ws(s)://<page host>/ws`; relative and http(s) URLs are accepted), `room`,
  * `name`, `token`, `publish` ({audio, video}: booleans or MediaTrackConstraints, both default true;
- * `false` publishes nothing),
+ * `false` publishes nothing), `data` (default true: open data channels, see {@link Session#sendData}),
  * `autoSubscribe` (default true: receive every track of every other participant), `timeoutMs`.
  */
 export async function connect({ autoSubscribe, timeoutMs, ...joinOptions } = {}) {
@@ -101,7 +112,8 @@ class CandidateGate {
  * participantjoined {participant}, participantleft {participantId}, trackpublished {track},
  * trackunpublished {track}, tracksubscribed {track, info, stream}, trackunsubscribed {info},
  * trackmuted {info, muted}, localtrackpublished {track, mediaStreamTrack},
- * localtrackunpublished {track, mediaStreamTrack}, closed {reason}, error {code, message, requestType}.
+ * localtrackunpublished {track, mediaStreamTrack}, datareceived {from, data, channel},
+ * datachannelclosed {from, channel}, closed {reason}, error {code, message, requestType}.
  */
 export class Session extends EventTarget {
   /** This participant's id, assigned by the server in `joined`. */
@@ -133,6 +145,11 @@ export class Session extends EventTarget {
   developmentMode = false;
   /** True once the session has ended (left, or the socket closed). */
   closed = false;
+  /**
+   * Resolves once this participant's data channels are open (messages sent before wait for it); rejects if
+   * they never open. Null for a session that joined with `data: false`.
+   */
+  dataReady = null;
 
   #autoSubscribe;
   #timeoutMs;
@@ -163,6 +180,10 @@ export class Session extends EventTarget {
   #incomingCandidates = this.#newIncomingGates();
   /** What `join` was called with, for joining again after the server forgot this session. */
   #joinOptions = null;
+  /** Whether this session opens data channels. */
+  #data = true;
+  /** This client's sending data channels: `reliable|unreliable` + audience → {channel, waiting: [messages]}. */
+  #dataChannels = new Map();
 
   /**
    * Creates a session that has not joined yet (see {@link Session#join}). `autoSubscribe` (default
@@ -182,15 +203,19 @@ export class Session extends EventTarget {
    * Takes the options of {@link connect} other than `autoSubscribe` and `timeoutMs`. Resolves with
    * this session. A session joins once.
    */
-  async join({ url, room, name, token, publish = {} } = {}) {
+  async join({ url, room, name, token, publish = {}, data = true } = {}) {
     if (this.#joinStarted) throw new SwitchyardError('already_joined', 'a session joins once');
     this.#joinStarted = true;
     this.#joinOptions = { room, name, token };
+    this.#data = data !== false;
     await this.#join(resolveSignalingUrl(url), this.#joinOptions);
     // A token may let its holder only watch, or publish only some sources.
     const audio = publish === false ? false : (publish.audio ?? true) && this.#mayPublish('microphone');
     const video = publish === false ? false : (publish.video ?? true) && this.#mayPublish('camera');
+    // The data channels go into the first publisher offer, with the media if there is any.
+    if (this.#data) this.#openDataChannels();
     if (audio || video) await this.#publishDefaultMedia({ audio, video });
+    else if (this.#data) await this.#negotiatePublisher();
     return this;
   }
 
@@ -699,6 +724,79 @@ export class Session extends EventTarget {
     }
   }
 
+  // ---- data channels --------------------------------------------------------------------------
+
+  /**
+   * Sends `data` (a string, ArrayBuffer, typed array or Blob) to everyone else in the room, or to the
+   * participants `to` names (participant ids). `reliable` (default true): delivered whole and in order;
+   * false: unordered and never retransmitted, for state that the next message replaces. Each receiver gets
+   * a `datareceived` event {from, data, channel}. Messages sent before the channels are open wait for them.
+   * Throws a SwitchyardError: `unauthorized` if the token does not grant data, `message_too_large` above the
+   * connection's largest message, `closed` once the session or its data channels ended.
+   */
+  sendData(data, { reliable = true, to } = {}) {
+    if (this.closed || !this.#data || !this.publisher) {
+      throw new SwitchyardError('closed', 'this session has no data channels', 'data');
+    }
+    if (this.grants && this.grants.data === false) {
+      throw new SwitchyardError('unauthorized', 'the access token does not grant sending data', 'data');
+    }
+    const size = byteLength(data);
+    const limit = this.publisher.sctp?.maxMessageSize;
+    if (limit && size > limit) {
+      throw new SwitchyardError('message_too_large',
+        `a message of ${size} bytes exceeds the largest this connection carries, ${limit} bytes`, 'data');
+    }
+    const entry = this.#dataChannel(reliable, Array.isArray(to) ? [...new Set(to)].sort() : null);
+    if (entry.channel.readyState === 'open') entry.channel.send(data);
+    else if (entry.channel.readyState === 'connecting') entry.waiting.push(data);
+    else throw new SwitchyardError('closed', `the ${entry.channel.label} data channel is closed`, 'data');
+  }
+
+  /** The default channels go into the next publisher offer; channels opened later need no renegotiation. */
+  #openDataChannels() {
+    const pc = this.#ensurePublisher();
+    pc.addEventListener('datachannel', (event) => this.#receiveOn(event.channel));
+    const reliable = this.#dataChannel(true, null).channel;
+    const unreliable = this.#dataChannel(false, null).channel;
+    const opened = (channel) => new Promise((resolve, reject) => {
+      channel.addEventListener('open', resolve, { once: true });
+      channel.addEventListener('close', () => reject(new SwitchyardError('closed', 'data channel closed')),
+        { once: true });
+    });
+    this.dataReady = Promise.all([opened(reliable), opened(unreliable)]).then(() => undefined);
+    this.dataReady.catch(() => {}); // A session that never sends need not handle it.
+  }
+
+  /** The sending channel for one reliability and audience (null: the room), opened on first use. */
+  #dataChannel(reliable, audience) {
+    const key = `${reliable ? RELIABLE_CHANNEL : UNRELIABLE_CHANNEL}|${audience?.join(',') ?? ''}`;
+    let entry = this.#dataChannels.get(key);
+    if (entry && entry.channel.readyState !== 'closed') return entry;
+    const options = reliable ? { ordered: true } : { ordered: false, maxRetransmits: 0 };
+    if (audience) options.protocol = NAMED_AUDIENCE_PREFIX + audience.join(',');
+    const channel = this.publisher.createDataChannel(reliable ? RELIABLE_CHANNEL : UNRELIABLE_CHANNEL, options);
+    channel.binaryType = 'arraybuffer';
+    entry = { channel, waiting: [] };
+    channel.addEventListener('open', () => {
+      for (const message of entry.waiting.splice(0)) channel.send(message);
+    });
+    this.#dataChannels.set(key, entry);
+    return entry;
+  }
+
+  /** A channel the server opened carries one sender's messages; its protocol is the sender's id. */
+  #receiveOn(channel) {
+    channel.binaryType = 'arraybuffer';
+    const from = channel.protocol;
+    channel.addEventListener('message', (event) => {
+      this.#emit('datareceived', { from, data: event.data, channel: channel.label });
+    });
+    channel.addEventListener('close', () => {
+      if (!this.closed) this.#emit('datachannelclosed', { from, channel: channel.label });
+    });
+  }
+
   /** Opens the camera and/or microphone and publishes them in one negotiation. */
   async #publishDefaultMedia({ audio, video }) {
     const stream = await this.#openUserMedia({ audio, video });
@@ -936,7 +1034,13 @@ export class Session extends EventTarget {
       this.#emit('participantjoined', { participant });
       for (const track of participant.tracks) this.#emit('trackpublished', { track });
     }
-    await Promise.allSettled(republish.map(({ track, source, owned }) => this.#publish(track, source, owned)));
+    this.#dataChannels.clear();
+    if (this.#data) this.#openDataChannels();
+    if (republish.length > 0) {
+      await Promise.allSettled(republish.map(({ track, source, owned }) => this.#publish(track, source, owned)));
+    } else if (this.#data) {
+      await this.#negotiatePublisher().catch(() => {});
+    }
     this.#emit('rejoined', { participantId: this.participantId });
   }
 
@@ -1015,4 +1119,11 @@ export function sendingMids(sdp) {
     if (mid != null && port !== '0' && (direction === 'sendonly' || direction === 'sendrecv')) mids.add(mid);
   }
   return mids;
+}
+
+/** The bytes a data channel message takes: UTF-8 for strings. */
+function byteLength(data) {
+  if (typeof data === 'string') return new TextEncoder().encode(data).byteLength;
+  if (data instanceof Blob) return data.size;
+  return data.byteLength ?? 0;
 }

@@ -20,6 +20,7 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(20);
 
     private static final String NOISE_CAMERA = PageProbe.load("/e2e/noise-camera.js");
+    private static final String DATA_EXCHANGE = PageProbe.load("/e2e/data-exchange.js");
 
     private final Browser browser;
     private final String participantId;
@@ -89,6 +90,27 @@ final class SfuPage implements MediaReceiver, AutoCloseable {
     /** What the page's session says about itself: identity, development mode, tracks it sends. */
     Map<?, ?> session() {
         return (Map<?, ?>) PageProbe.run(browser, "sfuSession");
+    }
+
+    /** Opens the demo page in a new Chromium that joins without camera and microphone (data channels only). */
+    static SfuPage joinWithoutMedia(URI server, String room, String name) {
+        return join(ChromiumBrowser.launch(room + "-" + name), server.resolve("/?room=" + encode(room) + "&name="
+                + encode(name) + "&audio=0&video=0"), name);
+    }
+
+    /**
+     * Runs one command of {@code e2e/data-exchange.js} (record, send, sendLarge, stats) through the page's
+     * SDK session and returns its result.
+     */
+    Object data(String command, Object... params) {
+        Object[] arguments = new Object[params.length + 1];
+        arguments[0] = command;
+        System.arraycopy(params, 0, arguments, 1, params.length);
+        Object result = browser.asyncScript(DATA_EXCHANGE, arguments);
+        if (result instanceof Map<?, ?> map && map.containsKey("probeError")) {
+            throw new AssertionError("data " + command + " failed in " + name() + ": " + map.get("probeError"));
+        }
+        return result;
     }
 
     /** The same in a Chromium started with {@code extraFlags}. */
