@@ -12,6 +12,8 @@ const ICON_PATHS = {
   camera: '<rect x="3" y="6" width="13" height="12" rx="2"/><path d="M16 10.5 21 7v10l-5-3.5z"/>',
   screen: '<rect x="3" y="4" width="18" height="13" rx="2"/><path d="M8 21h8M12 17v4M12 13.5V8m-2.5 2.5L12 8l2.5 2.5"/>',
   leave: '<path d="M3.5 14.5c4.7-4.4 12.3-4.4 17 0l-2.3 2.6-3.2-1.4v-2.6a11 11 0 0 0-6 0v2.6l-3.2 1.4z"/>',
+  chat: '<path d="M20 15a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2z"/>',
+  close: '<path d="M6 6l12 12M18 6 6 18"/>',
 };
 const SLASH = '<path d="M4 4l16 16"/>';
 
@@ -34,6 +36,8 @@ const ui = {
   mic: $('mic-button'),
   camera: $('camera-button'),
   screen: $('screen-button'),
+  chat: $('chat-button'),
+  chatUnread: $('chat-unread'),
   leave: $('leave-button'),
   copyLink: $('copy-link'),
   leftView: $('left-view'),
@@ -45,6 +49,13 @@ const ui = {
   toasts: $('toasts'),
   developmentMode: $('development-mode'),
   connection: $('connection-status'),
+  chatPanel: $('chat-panel'),
+  chatClose: $('chat-close'),
+  chatMessages: $('chat-messages'),
+  chatForm: $('chat-form'),
+  chatInput: $('chat-input'),
+  chatSend: $('chat-send'),
+  chatHint: $('chat-hint'),
 };
 
 const NAME_KEY = 'switchyard.name';
@@ -53,6 +64,8 @@ const NAME_KEY = 'switchyard.name';
 let session = null;
 let lastJoin = null;
 let speakingTimer = 0;
+/** Chat of the current session: messages not yet seen, and the names of everyone met (see senderName). */
+const chat = { unread: 0, names: new Map() };
 
 // ---- views ------------------------------------------------------------------------------------
 
@@ -88,6 +101,7 @@ function toast(message, { error = false } = {}) {
 async function join({ room, name, token, publish }) {
   lastJoin = { room, name, token, publish };
   clearStage();
+  resetChat();
   ui.roomName.textContent = room;
   ui.count.textContent = 'Connecting…';
   showView(ui.roomView);
@@ -109,7 +123,10 @@ async function join({ room, name, token, publish }) {
   window.switchyard = joining;
   ui.developmentMode.hidden = !joining.developmentMode;
   renderLocalTiles();
-  for (const participantId of joining.participants.keys()) ensurePersonTile(participantId);
+  for (const participant of joining.participants.values()) {
+    ensurePersonTile(participant.participantId);
+    rememberName(participant);
+  }
   updateCount();
   updateControls();
   startSpeakingIndicator();
@@ -121,6 +138,7 @@ function listen(s) {
   });
   on('participantjoined', ({ participant }) => {
     ensurePersonTile(participant.participantId);
+    rememberName(participant);
     updateCount();
     toast(`${participant.name || 'Someone'} joined`);
   });
@@ -140,6 +158,10 @@ function listen(s) {
   });
   on('localtrackpublished', () => { renderLocalTiles(); updateControls(); });
   on('localtrackunpublished', () => { renderLocalTiles(); updateControls(); });
+  on('datareceived', ({ from, data, channel }) => {
+    const text = channel === 'reliable' ? chatText(data) : null;
+    if (text) receiveChat(from, text);
+  });
   on('error', ({ code, message, requestType }) => {
     // A track that left just as it was subscribed to: the SDK subscribes to the others again by itself.
     const recovered = code === 'unknown_track' && requestType === 'subscribe';
@@ -159,6 +181,7 @@ function listen(s) {
   on('closed', ({ reason }) => {
     stopSpeakingIndicator();
     clearStage();
+    resetChat();
     ui.connection.hidden = true;
     const left = reason === 'left';
     ui.leftTitle.textContent = left ? 'You left the room' : 'Disconnected';
@@ -423,6 +446,7 @@ function updateControls() {
   const ready = Boolean(session?.participantId);
   for (const button of [ui.mic, ui.camera, ui.screen, ui.leave]) button.disabled = !ready;
   ui.screen.hidden = !navigator.mediaDevices?.getDisplayMedia;
+  updateChatForm();
 }
 
 /** Runs a control action with its button disabled, reporting failures as toasts. */
@@ -474,6 +498,154 @@ ui.joinForm.addEventListener('submit', (event) => {
   history.replaceState(null, '', url);
   setFormBusy(true);
   join({ room, name, publish: { audio: form.audio.checked, video: form.video.checked } });
+});
+
+// ---- chat -------------------------------------------------------------------------------------
+
+const CHAT_MAX_TEXT = 2000;
+const CHAT_MAX_MESSAGES = 200;
+/** The longest JSON a chat message can take, every character escaped as \uXXXX. */
+const CHAT_MAX_WIRE_LENGTH = CHAT_MAX_TEXT * 6 + 64;
+const CHAT_TIME = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const CHAT_SEND_ERRORS = {
+  unauthorized: 'Your access token does not allow sending messages',
+  message_too_large: 'That message is too large to send',
+  closed: 'Not connected: the message was not sent',
+};
+
+/**
+ * The text of a chat message (JSON {"type":"chat","text"}), or null for anything else. Other traffic shares
+ * the channel, some of it thousands of messages a second: most of it is turned away before parsing.
+ */
+function chatText(data) {
+  if (typeof data !== 'string' || data.length > CHAT_MAX_WIRE_LENGTH || !data.includes('"chat"')) return null;
+  let message;
+  try {
+    message = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (message?.type !== 'chat' || typeof message.text !== 'string') return null;
+  return message.text.trim().slice(0, CHAT_MAX_TEXT) || null;
+}
+
+function rememberName({ participantId, name }) {
+  if (name) chat.names.set(participantId, name);
+}
+
+/** A remembered name still names a sender whose message arrives after they left. */
+function senderName(participantId) {
+  return session?.participants.get(participantId)?.name || chat.names.get(participantId) || participantId;
+}
+
+function receiveChat(from, text) {
+  addChatMessage({ name: senderName(from), text, own: false });
+  if (ui.chatPanel.hidden) {
+    chat.unread++;
+    renderChatButton();
+  }
+}
+
+function sendChat() {
+  const text = ui.chatInput.value.trim().slice(0, CHAT_MAX_TEXT);
+  if (!text || !session) return;
+  try {
+    session.sendData(JSON.stringify({ type: 'chat', text }));
+  } catch (error) {
+    toast(CHAT_SEND_ERRORS[error.code] ?? `Message not sent: ${error.message || error}`, { error: true });
+    return;
+  }
+  ui.chatInput.value = '';
+  addChatMessage({ name: 'You', text, own: true });
+}
+
+function addChatMessage({ name, text, own }) {
+  const list = ui.chatMessages;
+  const wasAtEnd = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  list.append(createChatMessage({ name, text, own, at: new Date() }));
+  while (list.childElementCount > CHAT_MAX_MESSAGES) list.firstElementChild.remove();
+  if (own || wasAtEnd) scrollChatToEnd();
+}
+
+/** Everything from the network goes in as text: names and messages are untrusted. */
+function createChatMessage({ name, text, own, at }) {
+  const item = document.createElement('div');
+  item.className = own ? 'chat-message own' : 'chat-message';
+  const sender = document.createElement('span');
+  sender.className = 'chat-sender';
+  sender.textContent = name;
+  const time = document.createElement('time');
+  time.dateTime = at.toISOString();
+  time.textContent = CHAT_TIME.format(at);
+  const meta = document.createElement('div');
+  meta.className = 'chat-meta';
+  meta.append(sender, time);
+  const body = document.createElement('p');
+  body.className = 'chat-text';
+  body.textContent = text;
+  item.append(meta, body);
+  return item;
+}
+
+function scrollChatToEnd() {
+  ui.chatMessages.scrollTop = ui.chatMessages.scrollHeight;
+}
+
+function setChatOpen(open) {
+  ui.chatPanel.hidden = !open;
+  ui.roomView.classList.toggle('chat-open', open);
+  if (open) {
+    chat.unread = 0;
+    scrollChatToEnd();
+    if (!ui.chatInput.disabled) ui.chatInput.focus();
+  }
+  renderChatButton();
+}
+
+function renderChatButton() {
+  const open = !ui.chatPanel.hidden;
+  let label = open ? 'Close chat' : 'Open chat';
+  if (chat.unread > 0) label += ` (${chat.unread} unread)`;
+  ui.chat.classList.toggle('on-air', open);
+  ui.chat.setAttribute('aria-pressed', String(open));
+  ui.chat.title = label;
+  ui.chat.setAttribute('aria-label', label);
+  ui.chatUnread.textContent = chat.unread > 99 ? '99+' : String(chat.unread);
+  ui.chatUnread.hidden = chat.unread === 0;
+}
+
+function updateChatForm() {
+  const denied = session?.grants?.data === false;
+  ui.chatInput.disabled = denied || !session?.participantId;
+  ui.chatSend.disabled = ui.chatInput.disabled;
+  ui.chatInput.placeholder = denied ? 'Read only' : 'Message everyone';
+  ui.chatHint.hidden = !denied;
+}
+
+/** Each join is a new session: its chat starts empty. */
+function resetChat() {
+  ui.chatMessages.replaceChildren();
+  ui.chatInput.value = '';
+  chat.unread = 0;
+  chat.names.clear();
+  setChatOpen(false);
+}
+
+function setUpChat() {
+  ui.chat.insertAdjacentHTML('afterbegin', icon('chat'));
+  ui.chatClose.innerHTML = icon('close');
+  ui.chatInput.maxLength = CHAT_MAX_TEXT;
+  renderChatButton();
+}
+
+ui.chat.addEventListener('click', () => setChatOpen(ui.chatPanel.hidden));
+ui.chatClose.addEventListener('click', () => {
+  setChatOpen(false);
+  ui.chat.focus();
+});
+ui.chatForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  sendChat();
 });
 
 // ---- layout -----------------------------------------------------------------------------------
@@ -553,6 +725,7 @@ function start() {
   const name = params.get('name');
   // An access token in the link (?token=…) is for this page only: the invite link never carries it.
   const token = params.get('token') ?? undefined;
+  setUpChat();
   updateControls();
   if (room && (name || token)) {
     join({ room, name: name ?? '', token,

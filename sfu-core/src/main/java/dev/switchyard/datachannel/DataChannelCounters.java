@@ -1,5 +1,6 @@
 package dev.switchyard.datachannel;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /** What the server's data channels did, for {@code /health} and tests. Written on the data channel thread. */
@@ -11,6 +12,7 @@ public final class DataChannelCounters {
     private final LongAdder messagesDroppedForSlowReceivers = new LongAdder();
     private final LongAdder channelsClosedForSlowReceivers = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final AtomicLong peakQueuedBytes = new AtomicLong();
 
     /** Messages participants sent to the server. */
     public long messagesReceived() {
@@ -40,6 +42,11 @@ public final class DataChannelCounters {
         return channelsClosedForSlowReceivers.sum();
     }
 
+    /** The most bytes ever queued towards one receiver (sent, not yet acknowledged): what limits bound. */
+    public long peakQueuedBytes() {
+        return peakQueuedBytes.get();
+    }
+
     /** Tasks of the data channel thread that threw. */
     public long failures() {
         return failures.sum();
@@ -49,8 +56,9 @@ public final class DataChannelCounters {
         messagesReceived.increment();
     }
 
-    void countForwarded() {
+    void countForwarded(long queuedBytes) {
         messagesForwarded.increment();
+        peakQueuedBytes.accumulateAndGet(queuedBytes, Math::max);
     }
 
     void countRefused() {

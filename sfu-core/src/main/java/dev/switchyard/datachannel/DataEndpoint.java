@@ -150,7 +150,7 @@ public final class DataEndpoint {
                 sendersByStream.put(channel.streamId(), senderId);
             }
             channels.send(channel, data, binary);
-            counters.countForwarded();
+            counters.countForwarded(channels.bufferedAmount());
         } catch (IllegalArgumentException | IllegalStateException e) {
             // Larger than this receiver takes, no stream left, or the association is ending.
             counters.countRefused();

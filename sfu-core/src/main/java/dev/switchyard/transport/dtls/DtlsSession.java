@@ -77,6 +77,8 @@ public final class DtlsSession {
     private final Object stateLock = new Object();
     /** Serialises Bouncy Castle's record layer after the handshake: it is not thread-safe. */
     private final Object recordLock = new Object();
+    /** Serialises reading received records, so their application data reaches the listener in order. */
+    private final Object deliveryLock = new Object();
     private final AtomicBoolean closedNotified = new AtomicBoolean();
 
     private volatile State state = State.NEW;
@@ -254,11 +256,19 @@ public final class DtlsSession {
         notifyListener(() -> listener.onHandshakeFailed(cause));
     }
 
+    /**
+     * Reads what is queued, one record at a time. The listener hears of application data outside the record
+     * lock, so that it may send (a SCTP SACK in answer) or take its own locks, which a thread sending under them
+     * may hold while it waits for the record lock.
+     */
     private void processQueuedRecords() {
-        synchronized (recordLock) {
+        synchronized (deliveryLock) {
             try {
                 while (state == State.ESTABLISHED && transport.hasQueued()) {
-                    int length = dtls.receive(applicationData, 0, applicationData.length, NON_BLOCKING_WAIT_MILLIS);
+                    int length;
+                    synchronized (recordLock) {
+                        length = dtls.receive(applicationData, 0, applicationData.length, NON_BLOCKING_WAIT_MILLIS);
+                    }
                     if (length >= 0) {
                         byte[] data = applicationData;
                         notifyListener(() -> listener.onApplicationData(data, 0, length));
