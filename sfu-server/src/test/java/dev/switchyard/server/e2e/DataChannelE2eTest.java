@@ -2,6 +2,9 @@ package dev.switchyard.server.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.switchyard.server.e2e.DataReception.awaitCount;
+import static dev.switchyard.server.e2e.DataReception.number;
+import static dev.switchyard.server.e2e.DataReception.received;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +26,6 @@ class DataChannelE2eTest {
     private static final String ROOM = "e2e-data";
     private static final int MESSAGES = 10_000;
     private static final int LARGEST_MESSAGE = 256 * 1024;
-    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
     private static final double LOSS = 0.02;
     private static final int RATE_PER_SECOND = 20;
     private static final Duration LOSS_WINDOW = Duration.ofSeconds(30);
@@ -80,10 +82,7 @@ class DataChannelE2eTest {
         SfuPage ada = pages.get(0);
         assertEquals("sent", ada.data("sendLarge", LARGEST_MESSAGE));
         for (SfuPage receiver : pages.subList(1, pages.size())) {
-            List<?> large = Poll.until(receiver.name() + " to receive the large message", DELIVERY_TIMEOUT,
-                    () -> (List<?>) ((Map<?, ?>) receiver.data("stats")).get("large"), list -> !list.isEmpty(),
-                    Object::toString);
-            Map<?, ?> message = (Map<?, ?>) large.get(0);
+            Map<?, ?> message = DataReception.awaitLarge(receiver);
             assertEquals(ada.participantId(), message.get("from"));
             assertEquals(LARGEST_MESSAGE, ((Number) message.get("bytes")).intValue());
             assertEquals(Boolean.TRUE, message.get("intact"), "every byte as sent");
@@ -136,22 +135,5 @@ class DataChannelE2eTest {
         assertTrue(arrived >= messages * 0.85, "unreliable messages lost beyond the network's loss: " + arrived);
         assertTrue(number(unreliable, "longestGapMs") < STALL_MILLIS,
                 () -> "the unreliable channel stalled for " + number(unreliable, "longestGapMs") + " ms");
-    }
-
-    private static Map<?, ?> awaitCount(SfuPage receiver, SfuPage sender, String channel, int count) {
-        return Poll.until(receiver.name() + " to receive " + count + " " + channel + " messages from "
-                        + sender.name(), DELIVERY_TIMEOUT, () -> received(receiver, sender, channel),
-                received -> number(received, "count") >= count, Object::toString);
-    }
-
-    private static Map<?, ?> received(SfuPage receiver, SfuPage sender, String channel) {
-        Map<?, ?> byKey = (Map<?, ?>) ((Map<?, ?>) receiver.data("stats")).get("byKey");
-        Object entry = byKey.get(sender.participantId() + "|" + channel);
-        return entry == null ? Map.of("count", 0) : (Map<?, ?>) entry;
-    }
-
-    private static long number(Map<?, ?> map, String key) {
-        Object value = map.get(key);
-        return value == null ? -1 : ((Number) value).longValue();
     }
 }

@@ -1,8 +1,11 @@
 package dev.switchyard.server.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,6 +25,8 @@ class FirefoxConferenceE2eTest {
 
     private static final String ROOM = "e2e-mixed";
     private static final Duration DEPARTURE_DEADLINE = Duration.ofSeconds(2);
+    private static final int DATA_MESSAGES = 1000;
+    private static final int LARGEST_MESSAGE = 256 * 1024;
 
     private static E2eServer server;
     /** Every page opened, in joining order, closed at the end whether it left or not. */
@@ -58,14 +63,40 @@ class FirefoxConferenceE2eTest {
         }
     }
 
+    /** Firefox's SCTP (usrsctp) and Chromium's (dcsctp) both talk to the server's, both ways. */
     @Test
     @Order(2)
+    void firefoxAndChromiumExchangeDataChannelMessagesThroughTheServer() {
+        call.forEach(page -> page.data("record"));
+        for (SfuPage sender : call) {
+            sender.data("send", DATA_MESSAGES, true, 0);
+        }
+        assertEquals("sent", firefox.data("sendLarge", LARGEST_MESSAGE));
+        for (SfuPage receiver : call) {
+            for (SfuPage sender : call) {
+                if (sender != receiver) {
+                    Map<?, ?> received = DataReception.awaitCount(receiver, sender, "reliable", DATA_MESSAGES);
+                    assertEquals(DATA_MESSAGES, DataReception.number(received, "count"), "every message, once");
+                    assertEquals(0, DataReception.number(received, "outOfOrder"), "in the order sent");
+                }
+            }
+            if (receiver != firefox) {
+                Map<?, ?> large = DataReception.awaitLarge(receiver);
+                assertEquals(firefox.participantId(), large.get("from"));
+                assertEquals(LARGEST_MESSAGE, DataReception.number(large, "bytes"));
+                assertEquals(Boolean.TRUE, large.get("intact"));
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
     void chromiumParticipantLeavingDisappearsFromTheOthersIncludingFirefoxWithinTwoSeconds() {
         leave(lastChromium);
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void firefoxParticipantLeavingDisappearsFromTheChromiumPagesWithinTwoSeconds() {
         leave(firefox);
     }
