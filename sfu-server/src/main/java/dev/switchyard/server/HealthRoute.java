@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 
 import dev.switchyard.conference.RoomManager;
+import dev.switchyard.datachannel.DataChannelCounters;
 import dev.switchyard.media.RetransmissionCounters;
 import dev.switchyard.signaling.HttpResponses;
 import dev.switchyard.signaling.HttpRoute;
@@ -73,6 +74,13 @@ final class HealthRoute implements HttpRoute {
                 .put("connectionsRefusedPerAddress", signaling.connectionsRefused())
                 .put("floodingSocketsClosed", signaling.floodersClosed())
                 .put("slowReadersClosed", signaling.slowReadersClosed());
+        DataChannelCounters data = roomManager.dataChannels();
+        body.put("dataMessagesReceived", data.messagesReceived())
+                .put("dataMessagesForwarded", data.messagesForwarded())
+                .put("dataMessagesRefused", data.messagesRefused())
+                .put("dataMessagesDroppedForSlowReceivers", data.messagesDroppedForSlowReceivers())
+                .put("dataChannelsClosedForSlowReceivers", data.channelsClosedForSlowReceivers())
+                .put("dataPeakQueuedBytes", data.peakQueuedBytes());
         JvmFootprint footprint = JvmFootprint.now();
         body.put("heapUsedBytes", footprint.heapUsedBytes())
                 .put("heapCommittedBytes", footprint.heapCommittedBytes())

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +61,8 @@ class DataChannelE2eTest {
     }
 
     @Test
-    void threePagesExchangeTenThousandOrderedMessagesEachTaggedWithTheirSender() {
+    void threePagesExchangeTenThousandOrderedMessagesEachTaggedWithTheirSender() throws Exception {
+        long forwardedBefore = server.health().get("dataMessagesForwarded").asLong();
         for (SfuPage sender : pages) {
             sender.data("send", MESSAGES, true, 0);
         }
@@ -75,6 +78,10 @@ class DataChannelE2eTest {
                         sender.name(), number(received, "count"), number(received, "p50"), number(received, "p99"));
             }
         }
+        JsonNode health = server.health();
+        assertEquals(2L * pages.size() * MESSAGES, health.get("dataMessagesForwarded").asLong() - forwardedBefore,
+                "/health counts each copy the server forwarded");
+        assertEquals(0, health.get("dataMessagesRefused").asLong());
     }
 
     @Test

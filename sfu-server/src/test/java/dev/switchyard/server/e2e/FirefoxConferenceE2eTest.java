@@ -78,6 +78,9 @@ class FirefoxConferenceE2eTest {
                     Map<?, ?> received = DataReception.awaitCount(receiver, sender, "reliable", DATA_MESSAGES);
                     assertEquals(DATA_MESSAGES, DataReception.number(received, "count"), "every message, once");
                     assertEquals(0, DataReception.number(received, "outOfOrder"), "in the order sent");
+                    System.out.printf("data %s from %s: %d messages, latency p50 %d ms, p99 %d ms%n", receiver.name(),
+                            sender.name(), DataReception.number(received, "count"),
+                            DataReception.number(received, "p50"), DataReception.number(received, "p99"));
                 }
             }
             if (receiver != firefox) {
