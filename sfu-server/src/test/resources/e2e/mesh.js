@@ -1,10 +1,11 @@
 // A plain peer-to-peer client of the classic mesh protocol (docs/PROTOCOL.md, "Mesh protocol"). The
 // server only relays signaling; every pair of peers has its own RTCPeerConnection and the newcomer offers
-// to each peer already in the room. Query parameters: signal (the /mesh WebSocket URL), room, peer.
+// to each peer already in the room, with the media and an ordered data channel labelled "messages" on which
+// each side says hello (JSON). Query parameters: signal (the /mesh WebSocket URL), room, peer.
 'use strict';
 
 const params = new URLSearchParams(location.search);
-const mesh = { selfId: params.get('peer'), peers: new Map(), errors: [], joined: false };
+const mesh = { selfId: params.get('peer'), peers: new Map(), errors: [], joined: false, messages: [] };
 window.mesh = mesh;
 
 let socket;
@@ -42,7 +43,13 @@ function connectionTo(peerId) {
     peer.stream.addTrack(event.track);
     show(peerId, event.track);
   };
+  pc.ondatachannel = (event) => greetOn(event.channel);
   return peer;
+}
+
+function greetOn(channel) {
+  channel.onopen = () => channel.send(JSON.stringify({ hello: mesh.selfId }));
+  channel.onmessage = (event) => mesh.messages.push(JSON.parse(event.data));
 }
 
 function forget(peerId) {
@@ -55,6 +62,7 @@ function forget(peerId) {
 
 async function offerTo(peerId) {
   const { pc } = connectionTo(peerId);
+  greetOn(pc.createDataChannel('messages'));
   await pc.setLocalDescription(await pc.createOffer());
   send({ type: 'offer', target: peerId, offer: { type: 'offer', sdp: pc.localDescription.sdp } });
 }

@@ -260,7 +260,8 @@ const probes = {
   },
 
   async meshState() {
-    return { joined: window.mesh.joined, peers: Array.from(window.mesh.peers.keys()), errors: window.mesh.errors };
+    return { joined: window.mesh.joined, peers: Array.from(window.mesh.peers.keys()), errors: window.mesh.errors,
+      greetedBy: window.mesh.messages.map((message) => message.hello) };
   },
 
   // The mesh test page's remote tracks, one connection per peer.

@@ -747,6 +747,7 @@ export class Session extends EventTarget {
       throw new SwitchyardError('message_too_large',
         `a message of ${size} bytes exceeds the largest this connection carries, ${limit} bytes`, 'data');
     }
+    if (Array.isArray(to) && to.length === 0) return; // Nobody to send to.
     const entry = this.#dataChannel(reliable, Array.isArray(to) ? [...new Set(to)].sort() : null);
     if (entry.channel.readyState === 'open') entry.channel.send(data);
     else if (entry.channel.readyState === 'connecting') entry.waiting.push(data);

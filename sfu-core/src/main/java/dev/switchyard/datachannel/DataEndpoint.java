@@ -243,7 +243,7 @@ public final class DataEndpoint {
                 return audience;
             }
             String repliedTo = sendersByStream.get(channel.streamId());
-            return repliedTo == null ? null : new Audience(List.of(repliedTo));
+            return repliedTo == null ? null : Audience.named(List.of(repliedTo));
         }
 
         @Override

@@ -31,7 +31,7 @@ public final class DataRoom {
 
     /** A message {@code sender} sent on {@code upstream}: a copy to each receiver its audience names. */
     void route(DataEndpoint sender, Audience audience, DataChannel upstream, byte[] data, boolean binary) {
-        if (audience.isRoom()) {
+        if (audience.room()) {
             for (DataEndpoint receiver : endpoints.values()) {
                 if (receiver != sender) {
                     receiver.deliver(sender.participantId(), upstream, data, binary);

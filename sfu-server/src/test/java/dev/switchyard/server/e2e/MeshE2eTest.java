@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +36,18 @@ class MeshE2eTest {
         }
     }
 
+    /** Media both ways, and the seed's ordered "messages" data channel, peer to peer through the relay's signaling. */
     @Test
-    void twoPlainPeerToPeerTabsDecodeEachOther() {
+    void twoPlainPeerToPeerTabsDecodeEachOtherAndTalkOnADataChannel() {
         try (MeshPage alice = MeshPage.join(pages, server.meshSignaling(), "e2e-mesh", "alice");
                 MeshPage bob = MeshPage.join(pages, server.meshSignaling(), "e2e-mesh", "bob")) {
             Map<MeshPage, List<ExpectedTrack>> expected = new LinkedHashMap<>();
             expected.put(alice, ExpectedTrack.cameraAndMicrophoneOf("bob"));
             expected.put(bob, ExpectedTrack.cameraAndMicrophoneOf("alice"));
             MediaCheck.assertFlowing(expected);
+            Poll.until("both peers to greet each other on their data channel", Duration.ofSeconds(10),
+                    () -> List.of(alice.state().get("greetedBy"), bob.state().get("greetedBy")),
+                    greetings -> greetings.equals(List.of(List.of("bob"), List.of("alice"))), Object::toString);
             assertEquals(List.of(), alice.state().get("errors"));
             assertEquals(List.of(), bob.state().get("errors"));
         }
