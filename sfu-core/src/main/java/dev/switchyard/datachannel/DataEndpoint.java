@@ -114,6 +114,8 @@ public final class DataEndpoint {
                 return;
             }
             closed = true;
+            LOG.info("data channels closed participant={}: {} packets dropped, {} retransmissions", participantId,
+                    channels.packetsDropped(), channels.retransmissions());
             room.leave(this);
             channels.abort("the participant left");
             if (timer != null) {

@@ -79,6 +79,16 @@ public final class DataChannels {
         return association.bufferedAmount(channel.streamId());
     }
 
+    /** SCTP packets from the peer that were malformed, misaddressed or out of window, and dropped. */
+    public long packetsDropped() {
+        return association.packetsDropped();
+    }
+
+    /** DATA chunks sent again: after a timeout or on the peer's miss reports. */
+    public long retransmissions() {
+        return association.retransmissions();
+    }
+
     /** Bytes queued on every channel and not yet acknowledged. */
     public long bufferedAmount() {
         return association.bufferedAmount();
