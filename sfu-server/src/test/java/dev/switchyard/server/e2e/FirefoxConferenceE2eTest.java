@@ -25,7 +25,7 @@ class FirefoxConferenceE2eTest {
 
     private static final String ROOM = "e2e-mixed";
     private static final Duration DEPARTURE_DEADLINE = Duration.ofSeconds(2);
-    private static final int DATA_MESSAGES = 1000;
+    private static final int DATA_MESSAGES = 300;
     private static final int LARGEST_MESSAGE = 256 * 1024;
 
     private static E2eServer server;
