@@ -113,7 +113,7 @@ class CandidateGate {
  * trackunpublished {track}, tracksubscribed {track, info, stream}, trackunsubscribed {info},
  * trackmuted {info, muted}, localtrackpublished {track, mediaStreamTrack},
  * localtrackunpublished {track, mediaStreamTrack}, datareceived {from, data, channel},
- * datachannelclosed {from, channel}, closed {reason}, error {code, message, requestType}.
+ * datachannelclosed {from, channel, reason}, closed {reason}, error {code, message, requestType}.
  */
 export class Session extends EventTarget {
   /** This participant's id, assigned by the server in `joined`. */
@@ -184,6 +184,8 @@ export class Session extends EventTarget {
   #data = true;
   /** This client's sending data channels: `reliable|unreliable` + audience → {channel, waiting: [messages]}. */
   #dataChannels = new Map();
+  /** `sender|label` → the server's reason for closing that channel, or null once it closed without one yet. */
+  #dataClosingReasons = new Map();
 
   /**
    * Creates a session that has not joined yet (see {@link Session#join}). `autoSubscribe` (default
@@ -334,6 +336,7 @@ export class Session extends EventTarget {
       case 'error': return this.#onServerError(message);
       case 'resumed': return this.#onResumed();
       case 'server_shutdown': return this.#onServerShutdown(message);
+      case 'data_channel_closed': return this.#onDataChannelClosed(message);
       default: return undefined; // Newer servers may send types this client does not know.
     }
   }
@@ -786,16 +789,34 @@ export class Session extends EventTarget {
     return entry;
   }
 
-  /** A channel the server opened carries one sender's messages; its protocol is the sender's id. */
+  /**
+   * A channel the server opened carries one sender's messages; its protocol is the sender's id. Its closing is
+   * reported with the reason the server gave by signaling (`data_channel_closed`) if that came first, else with
+   * `closed` (the sender left or closed it) and, should the server's reason follow, again with that reason.
+   */
   #receiveOn(channel) {
     channel.binaryType = 'arraybuffer';
     const from = channel.protocol;
+    const key = `${from}|${channel.label}`;
     channel.addEventListener('message', (event) => {
       this.#emit('datareceived', { from, data: event.data, channel: channel.label });
     });
     channel.addEventListener('close', () => {
-      if (!this.closed) this.#emit('datachannelclosed', { from, channel: channel.label });
+      const reason = this.#dataClosingReasons.get(key);
+      this.#dataClosingReasons.set(key, null);
+      if (!this.closed) this.#emit('datachannelclosed', { from, channel: channel.label, reason: reason ?? 'closed' });
     });
+  }
+
+  #onDataChannelClosed({ from, channel, reason }) {
+    const key = `${from}|${channel}`;
+    if (this.#dataClosingReasons.get(key) === null) {
+      // The channel closed before this message came: tell the reason now.
+      this.#dataClosingReasons.delete(key);
+      this.#emit('datachannelclosed', { from, channel, reason });
+    } else {
+      this.#dataClosingReasons.set(key, reason);
+    }
   }
 
   /** Opens the camera and/or microphone and publishes them in one negotiation. */

@@ -108,7 +108,7 @@ public final class Participant implements RoomMember {
             if (firstOffer) {
                 try {
                     publisher = new PublisherConnection(services, room.dataRoom(), id, maySendData,
-                            this::transportClosedInBackground);
+                            listener::onDataChannelClosed, this::transportClosedInBackground);
                 } catch (IOException e) {
                     throw new NegotiationException("cannot create the publisher connection: " + e.getMessage(), e);
                 }

@@ -23,4 +23,10 @@ public interface ParticipantListener {
 
     /** The server removed the participant (its media connection failed or consent expired). */
     void onRemoved(String reason);
+
+    /**
+     * The server closed the data channel that carried {@code senderId}'s messages labelled {@code label} to this
+     * participant, for {@code reason} ({@code receiver_too_slow}); the channel itself closes by SCTP.
+     */
+    void onDataChannelClosed(String senderId, String label, String reason);
 }

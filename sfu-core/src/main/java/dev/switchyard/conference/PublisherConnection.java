@@ -107,19 +107,23 @@ final class PublisherConnection implements WebRtcTransport.Listener {
     private final DataRoom dataRoom;
     private final String participantId;
     private final boolean maySendData;
+    private final DataEndpoint.ClosingNotice dataClosingNotice;
     private volatile DataEndpoint dataChannels;
 
     /**
      * @param dataRoom          where the participant's data channel messages go
      * @param maySendData       whether its data channel messages are forwarded (its token grants data)
+     * @param dataClosingNotice tells the participant why the server closed a data channel towards it
      * @param onTransportClosed told why, when the transport closes other than by {@link #close}
      */
     PublisherConnection(RoomServices services, DataRoom dataRoom, String participantId, boolean maySendData,
-                        Consumer<String> onTransportClosed) throws IOException {
+                        DataEndpoint.ClosingNotice dataClosingNotice, Consumer<String> onTransportClosed)
+            throws IOException {
         this.services = services;
         this.dataRoom = dataRoom;
         this.participantId = participantId;
         this.maySendData = maySendData;
+        this.dataClosingNotice = dataClosingNotice;
         this.onTransportClosed = onTransportClosed;
         this.counters = services.retransmissionCounters();
         this.rtcpCounters = services.rtcpCounters();
@@ -185,7 +189,7 @@ final class PublisherConnection implements WebRtcTransport.Listener {
         }
         DataEndpoint endpoint = new DataEndpoint(services.dataChannelThread(), dataRoom, participantId, maySendData,
                 services.dataChannelLimits(), terms.sctpPort(), terms.maxMessageSize(), dtlsRole == DtlsRole.CLIENT,
-                packet -> transport.sendApplicationData(packet, 0, packet.length));
+                packet -> transport.sendApplicationData(packet, 0, packet.length), dataClosingNotice);
         dataChannels = endpoint;
         if (transport.isConnected()) {
             endpoint.onTransportConnected();

@@ -1,6 +1,7 @@
 package dev.switchyard.datachannel;
 
 import java.security.SecureRandom;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -39,17 +40,20 @@ public final class DataChannelThread implements AutoCloseable {
 
     /** Runs {@code task} on the thread, after the tasks already given. Ignored once closed. */
     void execute(Runnable task) {
-        if (!executor.isShutdown()) {
+        try {
             executor.execute(() -> runGuarded(task));
+        } catch (RejectedExecutionException e) {
+            // Closed: the server is stopping and its associations with it.
         }
     }
 
     /** Runs {@code task} on the thread after {@code delayNanos}; null once closed. */
     ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
-        if (executor.isShutdown()) {
+        try {
+            return executor.schedule(() -> runGuarded(task), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
             return null;
         }
-        return executor.schedule(() -> runGuarded(task), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
     }
 
     long nanoTime() {

@@ -34,6 +34,15 @@ public final class DataEndpoint {
         boolean send(byte[] packet);
     }
 
+    /** Tells the participant, by signaling, why the server closed a channel towards it. */
+    public interface ClosingNotice {
+        /** Called on the data channel thread; must not block. */
+        void channelClosed(String senderId, String label, String reason);
+    }
+
+    /** The reason a reliable channel is closed when its receiver lets too much queue up. */
+    public static final String RECEIVER_TOO_SLOW = "receiver_too_slow";
+
     /**
      * SCTP packets no larger than what one DTLS 1.2 record carries in a 1,200-byte datagram under the server's
      * AES-GCM suites (1,163 bytes), so no packet is refused by DTLS whatever the transport's state.
@@ -48,6 +57,7 @@ public final class DataEndpoint {
     private final DataChannelLimits limits;
     private final DataChannelCounters counters;
     private final PacketSender sender;
+    private final ClosingNotice closingNotice;
     private final DataChannels channels;
     /** Channels the participant opened, with whom their messages go to. */
     private final Map<Integer, Audience> audiences = new HashMap<>();
@@ -68,7 +78,7 @@ public final class DataEndpoint {
      */
     public DataEndpoint(DataChannelThread thread, DataRoom room, String participantId, boolean maySend,
                         DataChannelLimits limits, int sctpPort, int maxMessageSize, boolean dtlsClient,
-                        PacketSender sender) {
+                        PacketSender sender, ClosingNotice closingNotice) {
         this.thread = thread;
         this.room = room;
         this.participantId = participantId;
@@ -76,6 +86,7 @@ public final class DataEndpoint {
         this.limits = limits;
         this.counters = thread.counters();
         this.sender = sender;
+        this.closingNotice = closingNotice;
         AssociationSettings settings = AssociationSettings.webRtc().withPort(sctpPort)
                 .withMaxMessageSize(maxMessageSize).withMtu(PACKET_LIMIT);
         this.channels = new DataChannels(settings, dtlsClient, new Events(), thread::nanoTime, thread.random());
@@ -187,6 +198,7 @@ public final class DataEndpoint {
         LOG.info("data channel closed participant={} sender={} label={}: the receiver is too slow ({} bytes "
                 + "queued, limit {})", participantId, route.senderId(), route.label(), buffered,
                 limits.reliableBytes());
+        closingNotice.channelClosed(route.senderId(), route.label(), RECEIVER_TOO_SLOW);
     }
 
     /** Keeps one timer, at the association's next deadline. */

@@ -19,7 +19,7 @@ final class RecordingParticipantListener implements ParticipantListener {
     final BlockingQueue<TrackInfo> muted = new LinkedBlockingQueue<>();
     final BlockingQueue<Offer> offers = new LinkedBlockingQueue<>();
     final BlockingQueue<String> removed = new LinkedBlockingQueue<>();
-    /** "left ID", "unpublished TRACK-ID" and "offer", in the order they came. */
+    /** "left ID", "unpublished TRACK-ID", "offer" and "data channel closed SENDER LABEL REASON", in order. */
     final List<String> order = Collections.synchronizedList(new ArrayList<>());
     /** m-lines in the latest offer a test read from {@link #offers}; written by that test. */
     volatile int lastOfferMediaLines;
@@ -49,6 +49,11 @@ final class RecordingParticipantListener implements ParticipantListener {
     @Override
     public void onTrackMuted(TrackInfo track) {
         muted.add(track);
+    }
+
+    @Override
+    public void onDataChannelClosed(String senderId, String label, String reason) {
+        order.add("data channel closed " + senderId + " " + label + " " + reason);
     }
 
     @Override

@@ -43,7 +43,8 @@ class SlowDataReceiverTest {
             Participant adaInRoom = rooms.join("slow", "Ada", new RecordingParticipantListener());
             ada.connectThrough(adaInRoom);
             grace.connectThrough(rooms.join("slow", "Grace", new RecordingParticipantListener()));
-            linus.connectThrough(rooms.join("slow", "Linus", new RecordingParticipantListener()));
+            RecordingParticipantListener linusEvents = new RecordingParticipantListener();
+            linus.connectThrough(rooms.join("slow", "Linus", linusEvents));
             linus.stopReading();
 
             DataChannel reliable = ada.open("messages", true);
@@ -70,6 +71,8 @@ class SlowDataReceiverTest {
 
             DataChannelCounters counters = rooms.dataChannels();
             assertEquals(1, counters.channelsClosedForSlowReceivers(), "the stalled reader's reliable channel");
+            assertEquals(List.of("data channel closed " + adaInRoom.id() + " messages receiver_too_slow"),
+                    linusEvents.order, "the stalled reader is told why, by signaling");
             assertTrue(counters.messagesDroppedForSlowReceivers() > 0, "copies for the stalled reader dropped");
             long oneMessage = expected.get(MESSAGES - 1).length();
             assertTrue(counters.peakQueuedBytes() <= LIMITS.reliableBytes() + oneMessage,

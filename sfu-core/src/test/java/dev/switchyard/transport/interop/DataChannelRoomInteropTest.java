@@ -169,5 +169,9 @@ class DataChannelRoomInteropTest {
         @Override
         public void onRemoved(String reason) {
         }
+
+        @Override
+        public void onDataChannelClosed(String senderId, String label, String reason) {
+        }
     }
 }

@@ -152,6 +152,11 @@ final class ParticipantEventSender implements ParticipantListener {
     }
 
     @Override
+    public void onDataChannelClosed(String senderId, String label, String reason) {
+        sendLater(SfuMessages.dataChannelClosed(senderId, label, reason));
+    }
+
+    @Override
     public void onSubscriberOffer(String offerSdp, List<OfferedTrack> tracks) {
         sendLater(SfuMessages.subscriberOffer(offerSdp, tracks));
     }

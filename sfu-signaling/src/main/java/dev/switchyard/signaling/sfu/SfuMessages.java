@@ -89,6 +89,13 @@ final class SfuMessages {
                 .put("muted", track.muted());
     }
 
+    static ObjectNode dataChannelClosed(String senderId, String label, String reason) {
+        return Json.message("data_channel_closed")
+                .put("from", senderId)
+                .put("channel", label)
+                .put("reason", reason);
+    }
+
     /** Each track object carries the {@code mid} of its m-line, so the client knows which transceiver it is. */
     static ObjectNode publishAnswer(String sdp, Map<String, TrackInfo> tracksByMid) {
         ObjectNode message = Json.message("publish_answer").put("sdp", sdp);
