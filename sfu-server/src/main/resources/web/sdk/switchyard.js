@@ -744,8 +744,8 @@ export class Session extends EventTarget {
     if (this.grants && this.grants.data === false) {
       throw new SwitchyardError('unauthorized', 'the access token does not grant sending data', 'data');
     }
-    const size = byteLength(data);
     const limit = this.publisher.sctp?.maxMessageSize;
+    const size = limit ? byteLength(data, limit) : 0;
     if (limit && size > limit) {
       throw new SwitchyardError('message_too_large',
         `a message of ${size} bytes exceeds the largest this connection carries, ${limit} bytes`, 'data');
@@ -1057,6 +1057,7 @@ export class Session extends EventTarget {
       for (const track of participant.tracks) this.#emit('trackpublished', { track });
     }
     this.#dataChannels.clear();
+    this.#dataClosingReasons.clear();
     if (this.#data) this.#openDataChannels();
     if (republish.length > 0) {
       await Promise.allSettled(republish.map(({ track, source, owned }) => this.#publish(track, source, owned)));
@@ -1143,9 +1144,14 @@ export function sendingMids(sdp) {
   return mids;
 }
 
-/** The bytes a data channel message takes: UTF-8 for strings. */
-function byteLength(data) {
-  if (typeof data === 'string') return new TextEncoder().encode(data).byteLength;
+/**
+ * The bytes a data channel message takes: UTF-8 for strings, encoded only when it could exceed `limit` (a UTF-16
+ * code unit takes at most 3 UTF-8 bytes), so that small messages cost no copy.
+ */
+function byteLength(data, limit) {
+  if (typeof data === 'string') {
+    return data.length * 3 <= limit ? data.length : new TextEncoder().encode(data).byteLength;
+  }
   if (data instanceof Blob) return data.size;
   return data.byteLength ?? 0;
 }
