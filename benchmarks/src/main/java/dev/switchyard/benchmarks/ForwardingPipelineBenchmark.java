@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -36,6 +37,7 @@ import dev.switchyard.transport.srtp.SrtpSession;
  * own protect, measured alone by {@link #publisherProtectOnly} so that it can be subtracted. Per forwarded
  * packet: (forward − publisherProtectOnly) / N.
  */
+@Fork(jvmArgsAppend = SrtpFixtures.OPEN_SHA1_ENGINE)
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -37,6 +38,7 @@ import dev.switchyard.transport.srtp.SrtpSession;
  * {@code lanes=2} with {@code lanes=1}. The receive side's SRTP unprotect (once per incoming packet, identical in
  * both) is left out, so the ratio is the fan-out's.
  */
+@Fork(jvmArgsAppend = SrtpFixtures.OPEN_SHA1_ENGINE)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -29,6 +30,7 @@ import dev.switchyard.transport.srtp.SrtpSession;
  * replay protection; unprotect alone costs the difference of the two. {@link #checkNothingRejected} fails
  * the run if any packet was rejected, so a fast failure path cannot pass for a fast cipher.
  */
+@Fork(jvmArgsAppend = SrtpFixtures.OPEN_SHA1_ENGINE)
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -12,6 +12,12 @@ import dev.switchyard.transport.srtp.SrtpSession;
  */
 public final class SrtpFixtures {
 
+    /**
+     * For {@code @Fork(jvmArgsAppend)} of benchmarks that protect SRTP: lets HMAC-SHA1 keep its states after the
+     * key pads, as the server jar does (its manifest opens the same package).
+     */
+    public static final String OPEN_SHA1_ENGINE = "--add-opens=java.base/sun.security.provider=ALL-UNNAMED";
+
     private SrtpFixtures() {
     }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import dev.switchyard.transport.srtp.SrtpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -48,6 +49,7 @@ public final class Main {
         for (ConfigOption option : ConfigOption.values()) {
             log.info("{} = {}", option.key(), ConfigLoader.describe(config, option));
         }
+        log.info("SRTP HMAC-SHA1: {}", SrtpSession.hmacSha1Engine());
         SwitchyardServer server;
         try {
             server = SwitchyardServer.start(config);
