@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.switchyard.sctp.association.AssociationSettings;
 import dev.switchyard.sdp.Attribute;
 import dev.switchyard.sdp.Attributes;
 import dev.switchyard.sdp.ConnectionData;
@@ -50,11 +51,9 @@ final class PublisherAnswerer {
     }
 
     /** The largest message the server takes and sends on a data channel: what browsers advertise today. */
-    static final int MAX_MESSAGE_SIZE = 256 * 1024;
+    static final int MAX_MESSAGE_SIZE = AssociationSettings.DEFAULT_MAX_MESSAGE_SIZE;
     /** RFC 8841 §6.1: the largest message when an offer states none. */
     private static final long DEFAULT_REMOTE_MAX_MESSAGE_SIZE = 64 * 1024;
-    /** RFC 8841 §5: the SCTP port when an offer states none. */
-    private static final int DEFAULT_SCTP_PORT = 5000;
     private static final String DATA_CHANNEL_FORMAT = "webrtc-datachannel";
 
     private PublisherAnswerer() {
@@ -144,7 +143,7 @@ final class PublisherAnswerer {
     }
 
     private static DataChannelTerms dataChannelTerms(MediaDescription offered) {
-        int port = offered.attributes().sctpPort().orElse(DEFAULT_SCTP_PORT);
+        int port = offered.attributes().sctpPort().orElse(AssociationSettings.DEFAULT_PORT);
         long remoteLimit = offered.attributes().maxMessageSize().orElse(DEFAULT_REMOTE_MAX_MESSAGE_SIZE);
         // RFC 8841 §6: 0 means "no limit stated".
         long limit = remoteLimit == 0 ? MAX_MESSAGE_SIZE : Math.min(MAX_MESSAGE_SIZE, remoteLimit);

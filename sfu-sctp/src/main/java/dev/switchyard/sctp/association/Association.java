@@ -120,7 +120,8 @@ public final class Association {
     }
 
     /**
-     * Queues a message. Before the association is up it waits; afterwards it goes as the windows allow.
+     * Queues a message. Before the association is up it waits; afterwards it goes as the windows allow. The
+     * association keeps {@code data} until the message is acknowledged or abandoned: the caller must not change it.
      *
      * @param maxRetransmits    retransmissions allowed per fragment, or -1 for no limit
      * @param maxLifetimeMillis how long the message may wait for its acknowledgement, or -1 for no limit

@@ -2,6 +2,7 @@ package dev.switchyard.sctp.association;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -172,8 +173,9 @@ final class SendQueue {
             message.streamSequence = message.ordered ? takeStreamSequence(message.streamId) : 0;
         }
         int length = Math.min(maxFragment, remaining(message));
-        byte[] payload = new byte[length];
-        System.arraycopy(message.data, message.fragmented, payload, 0, length);
+        // A message that fits one chunk goes as it is (Association.send: the caller leaves the array alone).
+        byte[] payload = length == message.data.length ? message.data
+                : Arrays.copyOfRange(message.data, message.fragmented, message.fragmented + length);
         boolean beginning = message.fragmented == 0;
         message.fragmented += length;
         long tsn = nextTsn++;
