@@ -37,7 +37,7 @@ import dev.switchyard.transport.srtp.SrtpSession;
  * own protect, measured alone by {@link #publisherProtectOnly} so that it can be subtracted. Per forwarded
  * packet: (forward − publisherProtectOnly) / N.
  */
-@Fork(jvmArgsAppend = SrtpFixtures.OPEN_SHA1_ENGINE)
+@Fork(jvmArgsAppend = {SrtpFixtures.OPEN_AES_ENGINE, SrtpFixtures.OPEN_SHA1_ENGINE})
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -38,7 +38,7 @@ import dev.switchyard.transport.srtp.SrtpSession;
  * {@code lanes=2} with {@code lanes=1}. The receive side's SRTP unprotect (once per incoming packet, identical in
  * both) is left out, so the ratio is the fan-out's.
  */
-@Fork(jvmArgsAppend = SrtpFixtures.OPEN_SHA1_ENGINE)
+@Fork(jvmArgsAppend = {SrtpFixtures.OPEN_AES_ENGINE, SrtpFixtures.OPEN_SHA1_ENGINE})
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

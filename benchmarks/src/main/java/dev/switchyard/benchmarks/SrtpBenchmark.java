@@ -30,7 +30,7 @@ import dev.switchyard.transport.srtp.SrtpSession;
  * replay protection; unprotect alone costs the difference of the two. {@link #checkNothingRejected} fails
  * the run if any packet was rejected, so a fast failure path cannot pass for a fast cipher.
  */
-@Fork(jvmArgsAppend = SrtpFixtures.OPEN_SHA1_ENGINE)
+@Fork(jvmArgsAppend = {SrtpFixtures.OPEN_AES_ENGINE, SrtpFixtures.OPEN_SHA1_ENGINE})
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

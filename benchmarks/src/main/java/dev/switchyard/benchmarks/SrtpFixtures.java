@@ -13,9 +13,11 @@ import dev.switchyard.transport.srtp.SrtpSession;
 public final class SrtpFixtures {
 
     /**
-     * For {@code @Fork(jvmArgsAppend)} of benchmarks that protect SRTP: lets HMAC-SHA1 keep its states after the
-     * key pads, as the server jar does (its manifest opens the same package).
+     * For {@code @Fork(jvmArgsAppend)} of benchmarks that protect SRTP, with {@link #OPEN_SHA1_ENGINE}: lets SRTP
+     * drive the JDK's AES counter mode directly, as the server jar does (its manifest opens the same packages).
      */
+    public static final String OPEN_AES_ENGINE = "--add-opens=java.base/com.sun.crypto.provider=ALL-UNNAMED";
+    /** See {@link #OPEN_AES_ENGINE}: lets HMAC-SHA1 keep the SHA-1 states after its key pads. */
     public static final String OPEN_SHA1_ENGINE = "--add-opens=java.base/sun.security.provider=ALL-UNNAMED";
 
     private SrtpFixtures() {

@@ -49,7 +49,7 @@ public final class Main {
         for (ConfigOption option : ConfigOption.values()) {
             log.info("{} = {}", option.key(), ConfigLoader.describe(config, option));
         }
-        log.info("SRTP HMAC-SHA1: {}", SrtpSession.hmacSha1Engine());
+        log.info("SRTP engines: {}", SrtpSession.cipherEngines());
         SwitchyardServer server;
         try {
             server = SwitchyardServer.start(config);

@@ -10,13 +10,15 @@ import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES in counter mode over caller-supplied counter blocks, allocation-free: the JDK cipher runs in ECB mode,
- * keyed once, and encrypts counter blocks written into a reusable array. The JCE's own CTR and GCM modes need
- * a {@code Cipher.init} (and so new objects) for every IV, which is every packet in SRTP. Not thread-safe.
+ * AES in counter mode over caller-supplied counter blocks, allocation-free. The JCE's own CTR and GCM modes need a
+ * {@code Cipher.init} (and so new objects) for every IV, which is every packet in SRTP. Where the JVM lets it,
+ * the JDK's counter-mode engine runs with its counter set directly ({@link JdkCounterMode}); otherwise the portable
+ * path here runs the JDK cipher in ECB mode, keyed once, over counter blocks written into a reusable array.
+ * Not thread-safe.
  *
- * <p>The counter and keystream arrays belong to the calling thread, not to the key: a media worker protects for
- * hundreds of subscribers in turn, and one pair of arrays stays in its L1 cache where one pair per subscriber
- * (and per direction) would not.
+ * <p>The portable path's counter and keystream arrays belong to the calling thread, not to the key: a media worker
+ * protects for hundreds of subscribers in turn, and one pair of arrays stays in its L1 cache where one pair per
+ * subscriber (and per direction) would not.
  */
 final class AesCtr {
 
@@ -30,10 +32,24 @@ final class AesCtr {
     /** Several bytes at a time at any offset: copies and XORs are byte-wise, so the byte order does not matter. */
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    /** The counter word is a big-endian number: one swapped store instead of four byte stores per block. */
+    private static final VarHandle BIG_ENDIAN_INTS =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private final Cipher aes;
+    /** The JDK's counter-mode engine, or null for the portable path. */
+    private final JdkCounterMode counterMode;
 
     AesCtr(byte[] key) {
+        this(key, JdkCounterMode.AVAILABLE);
+    }
+
+    /** @param jdkCounterMode whether to use {@link JdkCounterMode} (it must be {@link JdkCounterMode#AVAILABLE}) */
+    AesCtr(byte[] key, boolean jdkCounterMode) {
+        if (jdkCounterMode && !JdkCounterMode.AVAILABLE) {
+            throw new IllegalStateException("the JDK's AES counter mode is not reachable: " + JdkCounterMode.REMEDY);
+        }
+        counterMode = jdkCounterMode ? new JdkCounterMode(key) : null;
         try {
             aes = Cipher.getInstance("AES/ECB/NoPadding");
             aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
@@ -55,9 +71,13 @@ final class AesCtr {
      * 2^16 blocks, so this equals the RFC's 128-bit addition.
      */
     void xorKeystream(byte[] counter, byte[] data, int offset, int length) throws ShortBufferException {
+        if (counterMode != null) {
+            counterMode.xorKeystream(counter, data, offset, length);
+            return;
+        }
         long high = (long) LONGS.get(counter, 0);
         int middle = (int) INTS.get(counter, 8);
-        int low = readInt(counter, BLOCK - 4);
+        int low = (int) BIG_ENDIAN_INTS.get(counter, BLOCK - 4);
         Scratch scratch = SCRATCH.get();
         byte[] counters = scratch.counters;
         byte[] keystream = scratch.keystream;
@@ -67,7 +87,7 @@ final class AesCtr {
             for (int at = 0; at < blocks * BLOCK; at += BLOCK) {
                 LONGS.set(counters, at, high);
                 INTS.set(counters, at + 8, middle);
-                writeInt(counters, at + BLOCK - 4, low++);
+                BIG_ENDIAN_INTS.set(counters, at + BLOCK - 4, low++);
             }
             aes.update(counters, 0, blocks * BLOCK, keystream, 0);
             xor(keystream, data, offset, chunk);
@@ -93,15 +113,8 @@ final class AesCtr {
         final byte[] keystream = new byte[CHUNK];
     }
 
-    static int readInt(byte[] buffer, int index) {
-        return ((buffer[index] & 0xFF) << 24) | ((buffer[index + 1] & 0xFF) << 16)
-                | ((buffer[index + 2] & 0xFF) << 8) | (buffer[index + 3] & 0xFF);
-    }
-
+    /** Writes {@code value} big-endian, as SRTP's counters, indexes and ROC are. */
     static void writeInt(byte[] buffer, int index, int value) {
-        buffer[index] = (byte) (value >>> 24);
-        buffer[index + 1] = (byte) (value >>> 16);
-        buffer[index + 2] = (byte) (value >>> 8);
-        buffer[index + 3] = (byte) value;
+        BIG_ENDIAN_INTS.set(buffer, index, value);
     }
 }

@@ -56,7 +56,7 @@ final class ResumableSha1 implements KeyPaddedSha1 {
                     .asType(MethodType.methodType(void.class, Object.class, byte[].class, int.class, int.class));
             digest = baseAccess.findVirtual(base, "engineDigest",
                             MethodType.methodType(int.class, byte[].class, int.class, int.class))
-                    .asType(MethodType.methodType(int.class, Object.class, byte[].class, int.class, int.class));
+                    .asType(MethodType.methodType(void.class, Object.class, byte[].class, int.class, int.class));
             state = engineAccess.findVarHandle(engine, "state", int[].class);
             buffered = baseAccess.findVarHandle(base, "bufOfs", int.class);
             processed = baseAccess.findVarHandle(base, "bytesProcessed", long.class);
@@ -113,7 +113,7 @@ final class ResumableSha1 implements KeyPaddedSha1 {
     @Override
     public void finish(byte[] out, int outOffset) throws DigestException {
         try {
-            int written = (int) DIGEST.invokeExact(engine, out, outOffset, HmacSha1.LENGTH);
+            DIGEST.invokeExact(engine, out, outOffset, HmacSha1.LENGTH);
         } catch (DigestException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
