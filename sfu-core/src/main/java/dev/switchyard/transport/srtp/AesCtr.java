@@ -66,9 +66,10 @@ final class AesCtr {
 
     /**
      * XORs the keystream E(k, c) || E(k, c + 1) || ... into {@code data[offset, offset + length)}, where
-     * {@code c} is the 16-byte {@code counter} and only its last 32 bits are incremented (NIST SP 800-38D
-     * inc32). For AES-CM (RFC 3711 §4.1.1) the IV's last 16 bits are zero and a packet is far shorter than
-     * 2^16 blocks, so this equals the RFC's 128-bit addition.
+     * {@code c} is the 16-byte {@code counter}. The counter's last 32 bits must not wrap within one call: then
+     * the portable path's 32-bit increment (NIST SP 800-38D inc32, what GCM asks) and the JDK engine's 128-bit one
+     * (what AES-CM asks, RFC 3711 §4.1.1) agree. SRTP's counters never wrap there: AES-CM's IV ends in 16 zero
+     * bits and GCM's block count starts at 2, and a packet is far shorter than 2^16 blocks.
      */
     void xorKeystream(byte[] counter, byte[] data, int offset, int length) throws ShortBufferException {
         if (counterMode != null) {
