@@ -50,7 +50,8 @@ public final class SendStream implements TrackSink {
     private volatile int rtxPayloadType = -1;
     private final long[] foundTimestamp = new long[1];
     private volatile HeaderExtensionMap extensionMap = HeaderExtensionMap.NONE;
-    private final String cname;
+    /** This stream's SDES (its CNAME), sent after each SR. */
+    private final byte[] sourceDescription;
     private final PacketBuffer report = PacketBuffer.allocate();
     private boolean reportScheduled;
     private long nextReportNanos;
@@ -80,7 +81,7 @@ public final class SendStream implements TrackSink {
         this.waitingForKeyframe = startAtKeyframe;
         this.rtxSsrc = rtxSsrc;
         this.rtxSequence = firstRtxSequence & 0xFFFF;
-        this.cname = cname;
+        this.sourceDescription = SenderReportWriter.sourceDescription(rewriter.outputSsrc(), cname);
     }
 
     /** Retransmissions as RTX with {@code payloadType}, or as plain resends with -1. Any thread. */
@@ -149,7 +150,8 @@ public final class SendStream implements TrackSink {
             return false;
         }
         SenderReportWriter.write(report, rewriter.outputSsrc(), SenderReportWriter.ntpTimestamp(
-                System.currentTimeMillis()), outputTimestamp, packetsSent.get(), payloadOctetsSent.get(), cname);
+                System.currentTimeMillis()), outputTimestamp, packetsSent.get(), payloadOctetsSent.get(),
+                sourceDescription);
         sender.sendRtcp(report);
         return true;
     }

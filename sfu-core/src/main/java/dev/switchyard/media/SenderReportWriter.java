@@ -1,5 +1,6 @@
 package dev.switchyard.media;
 
+import java.util.Arrays;
 import java.util.List;
 
 import dev.switchyard.buffer.PacketBuffer;
@@ -25,13 +26,22 @@ final class SenderReportWriter {
         return (seconds << 32) | fraction;
     }
 
-    /** Writes the SR and SDES into {@code into} at offset 0. */
+    /**
+     * The SDES packet a stream sends after every SR: the same bytes each time, so written once per stream and
+     * copied per report (writing it encodes the CNAME anew, about 200 bytes of garbage per report).
+     */
+    static byte[] sourceDescription(long ssrc, String cname) {
+        byte[] scratch = new byte[PacketBuffer.MAX_PACKET];
+        return Arrays.copyOf(scratch, SourceDescription.writeCname(scratch, 0, ssrc, cname));
+    }
+
+    /** Writes the SR and then {@code sourceDescription} (see {@link #sourceDescription}) into {@code into}. */
     static void write(PacketBuffer into, long ssrc, long ntpTimestamp, long rtpTimestamp, long packetCount,
-                      long octetCount, String cname) {
+                      long octetCount, byte[] sourceDescription) {
         byte[] bytes = into.buffer();
         int length = SenderReport.write(bytes, 0, ssrc, ntpTimestamp, rtpTimestamp, packetCount, octetCount,
                 List.of());
-        length += SourceDescription.writeCname(bytes, length, ssrc, cname);
-        into.setOffsetLength(0, length);
+        System.arraycopy(sourceDescription, 0, bytes, length, sourceDescription.length);
+        into.setOffsetLength(0, length + sourceDescription.length);
     }
 }

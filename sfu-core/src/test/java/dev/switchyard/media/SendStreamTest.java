@@ -10,6 +10,7 @@ import dev.switchyard.buffer.PacketBuffer;
 import dev.switchyard.rtcp.RtcpCompoundIterator;
 import dev.switchyard.rtcp.RtcpPacketType;
 import dev.switchyard.rtcp.SenderReport;
+import dev.switchyard.rtcp.SourceDescription;
 import dev.switchyard.rtp.HeaderExtensionCursor;
 import dev.switchyard.rtp.RtpPacket;
 import dev.switchyard.rtp.RtpPacketWriter;
@@ -267,6 +268,14 @@ class SendStreamTest {
         assertTrue(report.wrap(packets));
         assertTrue(packets.next(), "an SDES with the CNAME follows");
         assertEquals(RtcpPacketType.SOURCE_DESCRIPTION, packets.packetType());
+        SourceDescription description = new SourceDescription();
+        assertTrue(description.wrap(compound.buffer(), packets.packetOffset(), packets.packetLength()));
+        assertTrue(description.nextChunk());
+        assertEquals(OUTPUT_SSRC, description.chunkSsrc());
+        assertTrue(description.nextItem());
+        assertEquals(SourceDescription.CNAME, description.itemType());
+        assertEquals("p-1", description.itemText());
+        assertFalse(packets.next(), "nothing after the SDES");
         return report;
     }
 
