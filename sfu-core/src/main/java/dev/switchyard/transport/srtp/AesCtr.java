@@ -36,9 +36,14 @@ final class AesCtr {
     private static final VarHandle BIG_ENDIAN_INTS =
             MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
-    private final Cipher aes;
+    private final byte[] key;
     /** The JDK's counter-mode engine, or null for the portable path. */
     private final JdkCounterMode counterMode;
+    /**
+     * AES in ECB mode: the portable path's keystream, and single blocks ({@link #encryptBlock}, AES-GCM's hash key
+     * and tag mask). Made when first needed: with the JDK's engine, AES-CM never needs it.
+     */
+    private Cipher ecb;
 
     AesCtr(byte[] key) {
         this(key, JdkCounterMode.AVAILABLE);
@@ -49,10 +54,18 @@ final class AesCtr {
         if (jdkCounterMode && !JdkCounterMode.AVAILABLE) {
             throw new IllegalStateException("the JDK's AES counter mode is not reachable: " + JdkCounterMode.REMEDY);
         }
+        this.key = key.clone();
         counterMode = jdkCounterMode ? new JdkCounterMode(key) : null;
+        if (counterMode == null) {
+            ecb = newEcb(key);
+        }
+    }
+
+    private static Cipher newEcb(byte[] key) {
         try {
-            aes = Cipher.getInstance("AES/ECB/NoPadding");
-            aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+            Cipher ecb = Cipher.getInstance("AES/ECB/NoPadding");
+            ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+            return ecb;
         } catch (GeneralSecurityException e) {
             // Independent of packet content: the JDK lacks AES, a deployment error.
             throw new IllegalStateException("AES is not available", e);
@@ -61,7 +74,10 @@ final class AesCtr {
 
     /** Encrypts one block; {@code in} and {@code out} must be different arrays (the JCE copies otherwise). */
     void encryptBlock(byte[] in, int inOffset, byte[] out, int outOffset) throws ShortBufferException {
-        aes.update(in, inOffset, BLOCK, out, outOffset);
+        if (ecb == null) {
+            ecb = newEcb(key);
+        }
+        ecb.update(in, inOffset, BLOCK, out, outOffset);
     }
 
     /**
@@ -90,7 +106,7 @@ final class AesCtr {
                 INTS.set(counters, at + 8, middle);
                 BIG_ENDIAN_INTS.set(counters, at + BLOCK - 4, low++);
             }
-            aes.update(counters, 0, blocks * BLOCK, keystream, 0);
+            ecb.update(counters, 0, blocks * BLOCK, keystream, 0);
             xor(keystream, data, offset, chunk);
             offset += chunk;
             length -= chunk;

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Both paths of {@link AesCtr} against the JCE's own AES/CTR, call after call on one object, in place. */
+/** Both paths of {@link AesCtr} against the JCE's own AES/CTR and ECB, call after call on one object, in place. */
 class AesCtrTest {
 
     private static final int[] LENGTHS = {0, 1, 15, 16, 17, 160, 1188, 1500, 3000};
@@ -47,6 +47,25 @@ class AesCtrTest {
 
             aes.xorKeystream(counter, data, 5, length);
             assertArrayEquals(expected, Arrays.copyOfRange(data, 5, data.length), () -> length + " bytes");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aSingleBlockIsTheJcesAesOfIt(boolean jdkCounterMode) throws GeneralSecurityException {
+        // With the JDK engine the ECB cipher is made on the first single block (AES-GCM's hash key and tag mask).
+        Random random = new Random(jdkCounterMode ? 5 : 6);
+        byte[] key = new byte[16];
+        random.nextBytes(key);
+        AesCtr aes = new AesCtr(key, jdkCounterMode);
+        Cipher jce = Cipher.getInstance("AES/ECB/NoPadding");
+        jce.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+        for (int i = 0; i < 3; i++) {
+            byte[] block = new byte[AesCtr.BLOCK];
+            random.nextBytes(block);
+            byte[] encrypted = new byte[AesCtr.BLOCK + 2];
+            aes.encryptBlock(block, 0, encrypted, 2);
+            assertArrayEquals(jce.doFinal(block), Arrays.copyOfRange(encrypted, 2, encrypted.length));
         }
     }
 }
