@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ForwardingLanes {
 
     /** About 100 ms of a 1000-packet-per-second track in flight from one lane to the others. */
-    private static final int SLOTS_PER_LANE = 256;
+    public static final int SLOTS_PER_LANE = 256;
 
     private final List<ForwardingLane> lanes;
     private final AtomicInteger nextLane = new AtomicInteger();

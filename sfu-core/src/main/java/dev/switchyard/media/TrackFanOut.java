@@ -83,22 +83,25 @@ public final class TrackFanOut {
 
     /**
      * Hands one received packet to every sink: inline for the sinks of the calling thread's lane (all of them on
-     * a thread that runs no lane), through the other lanes' inboxes for the rest.
+     * a thread that runs no lane), through the other lanes' inboxes for the rest. The other lanes get it first,
+     * so that they forward it while this lane serves its own sinks.
      */
     public void forward(ReceivedPacket packet) {
         ForwardingLane current = ForwardingLane.current();
         TrackSink[][] byLane = sinksByLane;
+        if (current == null) {
+            for (TrackSink[] sinks : byLane) {
+                deliver(sinks, packet);
+            }
+            return;
+        }
         for (int lane = 0; lane < byLane.length; lane++) {
             TrackSink[] sinks = byLane[lane];
-            if (sinks.length == 0) {
-                continue;
-            }
-            if (current == null || current.index() == lane) {
-                deliver(sinks, packet);
-            } else {
+            if (lane != current.index() && sinks.length != 0) {
                 current.handOff(lanes.get(lane), this, sinks, packet);
             }
         }
+        deliver(byLane[current.index()], packet);
     }
 
     /** Hands the packet to each sink; a sink that throws loses this packet alone and is counted. */

@@ -89,6 +89,24 @@ class ForwardingLaneTest {
     }
 
     @Test
+    void otherLanesAreHandedThePacketBeforeTheReceivingLaneServesItsOwnSinks() throws Exception {
+        // So that they forward it while the receiving lane protects for its own subscribers.
+        ForwardingLanes lanes = new ForwardingLanes(3);
+        TrackFanOut fanOut = new TrackFanOut(null, lanes);
+        List<Long> handedOffWhenServed = new ArrayList<>();
+        fanOut.add(packet -> handedOffWhenServed.add(lanes.get(1).handedOff()), lanes.get(1));
+        fanOut.add(new RecordingSink(), lanes.get(0));
+        fanOut.add(new RecordingSink(), lanes.get(2));
+        Thread laneOne = new Thread(() -> {
+            lanes.get(1).drain();
+            deliver(fanOut, 1);
+        });
+        laneOne.start();
+        laneOne.join();
+        assertEquals(List.of(2L), handedOffWhenServed, "lanes 0 and 2 had it before lane 1's own sink");
+    }
+
+    @Test
     void aLaneWhosePeerDoesNotDrainDropsAndCountsOnceItsSlotsAreInFlight() throws Exception {
         ForwardingLanes lanes = new ForwardingLanes(2);
         TrackFanOut fanOut = new TrackFanOut(null, lanes);
@@ -101,8 +119,8 @@ class ForwardingLaneTest {
         });
         laneZero.start();
         laneZero.join();
-        assertEquals(256, lanes.get(0).handedOff());
-        assertEquals(300 - 256, lanes.get(0).droppedNoSlot());
+        assertEquals(ForwardingLanes.SLOTS_PER_LANE, lanes.get(0).handedOff());
+        assertEquals(300 - ForwardingLanes.SLOTS_PER_LANE, lanes.get(0).droppedNoSlot());
     }
 
     private static void deliver(TrackFanOut fanOut, int sequence) {
