@@ -31,8 +31,7 @@ class AesCtrTest {
     @ValueSource(booleans = {true, false})
     void everyCallGivesTheJcesKeystream(boolean jdkCounterMode) throws GeneralSecurityException {
         Random random = new Random(jdkCounterMode ? 3 : 4);
-        byte[] key = new byte[16];
-        random.nextBytes(key);
+        byte[] key = randomBytes(random, 16);
         AesCtr aes = new AesCtr(key, jdkCounterMode);
         Cipher jce = Cipher.getInstance("AES/CTR/NoPadding");
         for (int length : LENGTHS) {
@@ -55,17 +54,21 @@ class AesCtrTest {
     void aSingleBlockIsTheJcesAesOfIt(boolean jdkCounterMode) throws GeneralSecurityException {
         // With the JDK engine the ECB cipher is made on the first single block (AES-GCM's hash key and tag mask).
         Random random = new Random(jdkCounterMode ? 5 : 6);
-        byte[] key = new byte[16];
-        random.nextBytes(key);
-        AesCtr aes = new AesCtr(key, jdkCounterMode);
+        byte[] key = randomBytes(random, 16);
         Cipher jce = Cipher.getInstance("AES/ECB/NoPadding");
         jce.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+        AesCtr aes = new AesCtr(key, jdkCounterMode);
         for (int i = 0; i < 3; i++) {
-            byte[] block = new byte[AesCtr.BLOCK];
-            random.nextBytes(block);
+            byte[] block = randomBytes(random, AesCtr.BLOCK);
             byte[] encrypted = new byte[AesCtr.BLOCK + 2];
             aes.encryptBlock(block, 0, encrypted, 2);
             assertArrayEquals(jce.doFinal(block), Arrays.copyOfRange(encrypted, 2, encrypted.length));
         }
+    }
+
+    private static byte[] randomBytes(Random random, int length) {
+        byte[] bytes = new byte[length];
+        random.nextBytes(bytes);
+        return bytes;
     }
 }
