@@ -35,6 +35,11 @@ public final class ForwardingLanes {
         return lanes.get(index);
     }
 
+    /** Whether {@code lane} is one of these (a thread may run a lane of another server in the same process). */
+    public boolean contains(ForwardingLane lane) {
+        return lane.index() < lanes.size() && lanes.get(lane.index()) == lane;
+    }
+
     /** The lane for a new subscriber: each in turn. */
     public ForwardingLane assign() {
         return lanes.get(Math.floorMod(nextLane.getAndIncrement(), lanes.size()));

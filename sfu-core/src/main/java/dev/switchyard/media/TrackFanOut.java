@@ -83,13 +83,13 @@ public final class TrackFanOut {
 
     /**
      * Hands one received packet to every sink: inline for the sinks of the calling thread's lane (all of them on
-     * a thread that runs no lane), through the other lanes' inboxes for the rest. The other lanes get it first,
-     * so that they forward it while this lane serves its own sinks.
+     * a thread that runs none of this fan-out's lanes), through the other lanes' inboxes for the rest. The other
+     * lanes get it first, so that they forward it while this lane serves its own sinks.
      */
     public void forward(ReceivedPacket packet) {
         ForwardingLane current = ForwardingLane.current();
         TrackSink[][] byLane = sinksByLane;
-        if (current == null) {
+        if (current == null || !lanes.contains(current)) {
             for (TrackSink[] sinks : byLane) {
                 deliver(sinks, packet);
             }

@@ -40,6 +40,23 @@ class ForwardingLaneTest {
     }
 
     @Test
+    void aThreadRunningAnotherServersLaneDeliversToEverySinkInline() throws Exception {
+        ForwardingLanes otherServer = new ForwardingLanes(2);
+        ForwardingLanes lanes = new ForwardingLanes(1);
+        TrackFanOut fanOut = new TrackFanOut(null, lanes);
+        RecordingSink sink = new RecordingSink();
+        fanOut.add(sink, lanes.get(0));
+        Thread otherServersLaneOne = new Thread(() -> {
+            otherServer.get(1).drain();
+            deliver(fanOut, 7);
+        }, "other-lane-one");
+        otherServersLaneOne.start();
+        otherServersLaneOne.join();
+        assertEquals(List.of(7), sink.sequences);
+        assertEquals(0, otherServer.get(1).handedOff());
+    }
+
+    @Test
     void sinksOfAnotherLaneGetThePacketOnThatLanesThreadInOrder() throws Exception {
         ForwardingLanes lanes = new ForwardingLanes(2);
         TrackFanOut fanOut = new TrackFanOut(null, lanes);
