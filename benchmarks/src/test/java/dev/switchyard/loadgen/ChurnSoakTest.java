@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -31,6 +32,8 @@ class ChurnSoakTest {
             // The first rounds grow both sides' thread pools and caches to their working size.
             ChurnReport warmUp = ChurnRun.execute(options(url, Duration.ofSeconds(20)));
             System.out.print(warmUp.table());
+            Map<Integer, String> serverPorts = Map.of(server.httpPort(), "http", server.mediaPort(), "media");
+            String descriptorsBefore = DescriptorCensus.describe(serverPorts);
             ChurnReport report = ChurnRun.execute(options(url, Duration.ofSeconds(60)));
             String table = report.table();
             System.out.print(table);
@@ -44,7 +47,8 @@ class ChurnSoakTest {
             assertEquals(0, server.roomManager().roomCount(), table);
             assertTrue(idle.openFileDescriptors() > 0, table);
             assertTrue(afterLeave.openFileDescriptors() <= idle.openFileDescriptors(),
-                    "descriptors back at the idle figure\n" + table);
+                    () -> "descriptors back at the idle figure\n" + table + "before the run, " + descriptorsBefore
+                            + "after it, " + DescriptorCensus.describe(serverPorts));
         }
     }
 
