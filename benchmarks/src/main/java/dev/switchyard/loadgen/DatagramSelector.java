@@ -93,15 +93,21 @@ final class DatagramSelector implements AutoCloseable {
     }
 
     /** Reads each socket empty once; returns whether any datagram came. */
-    private boolean pollEverySocket() {
+    private boolean pollEverySocket() throws IOException {
         boolean received = false;
+        boolean cancelled = false;
         for (int i = 0; i < polled.size(); i++) {
             SelectionKey key = polled.get(i);
             if (!key.isValid()) {
                 polled.remove(i--);
+                cancelled = true;
             } else {
                 received |= drain(key);
             }
+        }
+        if (cancelled) {
+            // Only a selection deregisters cancelled keys, and with them closes their channels' descriptors.
+            selector.selectNow();
         }
         return received;
     }
@@ -137,6 +143,18 @@ final class DatagramSelector implements AutoCloseable {
             key.cancel();
         }
         return received;
+    }
+
+    /**
+     * Closes a channel read here. A registered channel keeps its descriptor until the selector deregisters it,
+     * in its next selection: woken now, it does not wait for the next datagram on any of its sockets.
+     */
+    void close(DatagramChannel channel) throws IOException {
+        try {
+            channel.close();
+        } finally {
+            selector.wakeup();
+        }
     }
 
     Thread thread() {

@@ -278,7 +278,7 @@ final class SelectorClientTransport implements AutoCloseable {
             session.close();
         }
         try {
-            channel.close();
+            selector.close(channel);
         } catch (IOException e) {
             // Closing anyway.
         }
